@@ -1,0 +1,37 @@
+import type { CreateUserPoolRequest, CreateUserPoolResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { errors } from "../protocol/errors.js";
+import { defineOperation } from "../protocol/operation.js";
+import { newUserPoolId } from "../shared/ids.js";
+import type { PoolRecord } from "../storage/types.js";
+import { poolArn } from "./lookup.js";
+import { buildSchema, buildSettings } from "./settings.js";
+import { toUserPoolType } from "./wire.js";
+
+export const createUserPool = defineOperation<CreateUserPoolRequest, CreateUserPoolResponse>(
+  "CreateUserPool",
+  async (input, ctx) => {
+    if (input.UsernameAttributes?.length && input.AliasAttributes?.length) {
+      throw errors.invalidParameter("Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+    }
+    const pool: PoolRecord = {
+      id: newUserPoolId(ctx.region),
+      name: input.PoolName!,
+      accountId: ctx.accountId,
+      region: ctx.region,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      config: {
+        ...buildSettings(input),
+        SchemaAttributes: buildSchema(input.Schema),
+        ...(input.AliasAttributes ? { AliasAttributes: input.AliasAttributes } : {}),
+        ...(input.UsernameAttributes ? { UsernameAttributes: input.UsernameAttributes } : {}),
+        ...(input.UsernameConfiguration ? { UsernameConfiguration: input.UsernameConfiguration } : {}),
+      },
+    };
+    await ctx.store.pools.insert(pool);
+    if (input.UserPoolTags && Object.keys(input.UserPoolTags).length) {
+      await ctx.store.tags.set(poolArn(pool), input.UserPoolTags);
+    }
+    return { UserPool: toUserPoolType(pool, 0) } as unknown as CreateUserPoolResponse;
+  },
+);

@@ -1,0 +1,39 @@
+import type { CognateConfig } from "../server/config.js";
+import type { Logger } from "../shared/log.js";
+import type { Store } from "../storage/types.js";
+import type { OperationName } from "./model.gen.js";
+
+/** What a handler may use. Storage is reached only through `store`'s slices. */
+export interface OperationContext {
+  store: Store;
+  config: CognateConfig;
+  /** The caller's account (from the SigV4 access key, or the configured default). */
+  accountId: string;
+  /** Region for new resources (the request's signing region, or the configured default). */
+  region: string;
+  /** Milliseconds since the epoch at the start of the request; one clock for the whole request. */
+  now: number;
+  requestId: string;
+  log: Logger;
+}
+
+export type Handler<I, O> = (input: I, ctx: OperationContext) => Promise<O>;
+
+export interface OperationDefinition<I = unknown, O = unknown> {
+  name: OperationName;
+  handler: Handler<I, O>;
+  /**
+   * Run the handler inside one storage transaction (the default). An operation that does
+   * slow work between reads and writes may opt out and open its own transactions.
+   */
+  transaction: boolean;
+}
+
+/** Declares an operation; I and O are the AWS SDK's request and response types. */
+export function defineOperation<I, O>(
+  name: OperationName,
+  handler: Handler<I, O>,
+  options: { transaction?: boolean } = {},
+): OperationDefinition<I, O> {
+  return { name, handler, transaction: options.transaction ?? true };
+}

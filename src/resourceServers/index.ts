@@ -1,0 +1,4 @@
+import type { OperationDefinition } from "../protocol/operation.js";
+
+/** Operations of this family: one file each. */
+export const resourceServerOperations: OperationDefinition<never, unknown>[] = [];

@@ -1,0 +1,31 @@
+import type { PasswordHashCost } from "../shared/passwords.js";
+import type { LogLevel } from "../shared/log.js";
+
+export interface CognateConfig {
+  /** TCP port; 0 picks a free one. Default 9229. */
+  port: number;
+  host: string;
+  /** Folder of the SQLite database. Default ./.cognate */
+  dataDir: string;
+  /** Keep everything in memory; nothing survives a restart. */
+  inMemory: boolean;
+  /** Region of pools created by unsigned requests (signed ones use their credential scope's region). */
+  region: string;
+  /** Account of unsigned requests, and of signed ones whose access key is not a 12-digit account id. */
+  accountId: string;
+  /** Base URL that tokens and discovery documents name; defaults to the address served. */
+  publicUrl?: string;
+  passwordHashCost: PasswordHashCost;
+  logLevel: LogLevel;
+}
+
+export const defaultConfig: CognateConfig = {
+  port: 9229,
+  host: "127.0.0.1",
+  dataDir: ".cognate",
+  inMemory: false,
+  region: "us-east-1",
+  accountId: "000000000000",
+  passwordHashCost: "owasp",
+  logLevel: "info",
+};

@@ -1,0 +1,25 @@
+/**
+ * Kinds of records kept in the generic resource slice (Store.resources), with the key each
+ * uses. Families that read another family's records (clients check resource-server scopes
+ * and identity-provider names) rely on these, so change them only here.
+ */
+export const ResourceKind = {
+  /** scope: pool id; key: Identifier; data: ResourceServerType */
+  resourceServer: "resourceServer",
+  /** scope: pool id; key: ProviderName; data: IdentityProviderType (dates as epoch millis) */
+  identityProvider: "identityProvider",
+  /** scope: "" (domains are global); key: Domain; data: DomainDescriptionType plus the owning pool id */
+  domain: "domain",
+  /** scope: pool id; key: client id or "ALL"; data: UICustomizationType */
+  uiCustomization: "uiCustomization",
+  /** scope: pool id; key: ManagedLoginBrandingId; data: ManagedLoginBrandingType */
+  managedLoginBranding: "managedLoginBranding",
+  /** scope: pool id; key: TermsId; data: TermsType */
+  terms: "terms",
+  /** scope: pool id; key: "pool"; data: LogDeliveryConfigurationType */
+  logDelivery: "logDelivery",
+  /** scope: pool id; key: client id or "ALL"; data: RiskConfigurationType */
+  riskConfiguration: "riskConfiguration",
+  /** scope: pool id; key: "pool"; data: SoftwareTokenMfaConfiguration, EmailMfaConfiguration, WebAuthnConfiguration */
+  mfaConfig: "mfaConfig",
+} as const;

@@ -1,0 +1,445 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type {
+  ClientRecord,
+  GroupRecord,
+  OutboxMessage,
+  Page,
+  PageQuery,
+  PoolRecord,
+  ResourceRecord,
+  Store,
+  UserFilter,
+  UserRecord,
+} from "../types.js";
+import { migrations } from "./migrations.js";
+
+export interface SqliteOptions {
+  /** Folder for cognate.db; ignored when inMemory. */
+  dataDir?: string;
+  inMemory?: boolean;
+}
+
+/** Opaque page cursors: the sort key of the last row returned. */
+const encodeCursor = (key: unknown[]): string => Buffer.from(JSON.stringify(key)).toString("base64url");
+function decodeCursor(cursor: string | undefined, arity: number): unknown[] | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length === arity) return key;
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError();
+}
+
+/** A pagination token that this store did not issue; handlers turn it into InvalidParameterException. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super("invalid pagination token");
+  }
+}
+
+/** Attribute → indexed column for ListUsers filters. */
+const FILTER_COLUMNS: Record<UserFilter["attribute"], string> = {
+  username: "username",
+  email: "email",
+  phone_number: "phone_number",
+  name: "name",
+  given_name: "given_name",
+  family_name: "family_name",
+  preferred_username: "preferred_username",
+  "cognito:user_status": "status",
+  status: "enabled",
+  sub: "sub",
+};
+const INDEXED_ATTRIBUTES = ["email", "phone_number", "name", "given_name", "family_name", "preferred_username"] as const;
+/** Upper bound for a prefix range: the largest code point sorts after any continuation. */
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
+
+export function openSqliteStore(options: SqliteOptions): Store {
+  let file = ":memory:";
+  if (!options.inMemory) {
+    const dir = options.dataDir ?? ".cognate";
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, "cognate.db");
+  }
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+
+  const stmtCache = new Map<string, Database.Statement>();
+  const q = (sql: string): Database.Statement => {
+    let s = stmtCache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      stmtCache.set(sql, s);
+    }
+    return s;
+  };
+  const parse = <T>(row: unknown): T => JSON.parse((row as { data: string }).data) as T;
+
+  /** Runs a keyset-paginated query; `keyOf` gives the sort key of a row. */
+  function page<T>(
+    sql: (afterClause: string) => string,
+    params: unknown[],
+    query: PageQuery,
+    keyColumns: number,
+    map: (row: Record<string, unknown>) => T,
+    keyOf: (row: Record<string, unknown>) => unknown[],
+  ): Page<T> {
+    const after = decodeCursor(query.after, keyColumns);
+    const rows = q(sql(after ? "AND" : "")).all(...params, ...(after ?? []), query.limit + 1) as Record<string, unknown>[];
+    const more = rows.length > query.limit;
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return { items: items.map(map), ...(more && last ? { next: encodeCursor(keyOf(last)) } : {}) };
+  }
+
+  const userColumns = (u: UserRecord, usernameKey: string) => [
+    u.poolId,
+    usernameKey,
+    u.username,
+    u.sub,
+    u.status,
+    u.enabled ? "enabled" : "disabled",
+    ...INDEXED_ATTRIBUTES.map((a) => u.attributes[a] ?? null),
+    JSON.stringify(u),
+  ];
+
+  // Transactions: one at a time (SQLite has one writer); nested calls join the outer one.
+  const inTransaction = new AsyncLocalStorage<true>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const store: Store = {
+    pools: {
+      async get(id) {
+        const row = q("SELECT data FROM pools WHERE id = ?").get(id);
+        return row ? parse<PoolRecord>(row) : undefined;
+      },
+      async insert(pool) {
+        q("INSERT INTO pools (id, account_id, created_at, data) VALUES (?, ?, ?, ?)").run(
+          pool.id,
+          pool.accountId,
+          pool.createdAt,
+          JSON.stringify(pool),
+        );
+      },
+      async update(pool) {
+        q("UPDATE pools SET data = ? WHERE id = ?").run(JSON.stringify(pool), pool.id);
+      },
+      async delete(id) {
+        q("DELETE FROM pools WHERE id = ?").run(id);
+      },
+      async list(accountId, query) {
+        return page(
+          (after) =>
+            `SELECT id, created_at, data FROM pools WHERE account_id = ? ${after} ${after ? "(created_at, id) > (?, ?)" : ""} ORDER BY created_at, id LIMIT ?`,
+          [accountId],
+          query,
+          2,
+          (r) => parse<PoolRecord>(r),
+          (r) => [r.created_at, r.id],
+        );
+      },
+    },
+
+    clients: {
+      async get(poolId, clientId) {
+        const row = q("SELECT data FROM clients WHERE pool_id = ? AND client_id = ?").get(poolId, clientId);
+        return row ? parse<ClientRecord>(row) : undefined;
+      },
+      async find(clientId) {
+        const row = q("SELECT data FROM clients WHERE client_id = ?").get(clientId);
+        return row ? parse<ClientRecord>(row) : undefined;
+      },
+      async insert(client) {
+        q("INSERT INTO clients (pool_id, client_id, data) VALUES (?, ?, ?)").run(
+          client.poolId,
+          client.clientId,
+          JSON.stringify(client),
+        );
+      },
+      async update(client) {
+        q("UPDATE clients SET data = ? WHERE pool_id = ? AND client_id = ?").run(
+          JSON.stringify(client),
+          client.poolId,
+          client.clientId,
+        );
+      },
+      async delete(poolId, clientId) {
+        q("DELETE FROM clients WHERE pool_id = ? AND client_id = ?").run(poolId, clientId);
+      },
+      async list(poolId, query) {
+        return page(
+          (after) =>
+            `SELECT client_id, data FROM clients WHERE pool_id = ? ${after} ${after ? "client_id > ?" : ""} ORDER BY client_id LIMIT ?`,
+          [poolId],
+          query,
+          1,
+          (r) => parse<ClientRecord>(r),
+          (r) => [r.client_id],
+        );
+      },
+    },
+
+    users: {
+      async get(poolId, usernameKey) {
+        const row = q("SELECT data FROM users WHERE pool_id = ? AND username_key = ?").get(poolId, usernameKey);
+        return row ? parse<UserRecord>(row) : undefined;
+      },
+      async getBySub(poolId, sub) {
+        const row = q("SELECT data FROM users WHERE pool_id = ? AND sub = ?").get(poolId, sub);
+        return row ? parse<UserRecord>(row) : undefined;
+      },
+      async findByAttribute(poolId, attribute, value) {
+        const column = FILTER_COLUMNS[attribute];
+        return q(`SELECT data FROM users WHERE pool_id = ? AND ${column} = ?`)
+          .all(poolId, value)
+          .map((r) => parse<UserRecord>(r));
+      },
+      async insert(user, usernameKey) {
+        q(
+          `INSERT INTO users (pool_id, username_key, username, sub, status, enabled, ${INDEXED_ATTRIBUTES.join(", ")}, data)
+           VALUES (${Array(7 + INDEXED_ATTRIBUTES.length).fill("?").join(", ")})`,
+        ).run(...userColumns(user, usernameKey));
+      },
+      async update(user, usernameKey) {
+        const [, , ...rest] = userColumns(user, usernameKey);
+        q(
+          `UPDATE users SET username = ?, sub = ?, status = ?, enabled = ?, ${INDEXED_ATTRIBUTES.map((a) => `${a} = ?`).join(", ")}, data = ?
+           WHERE pool_id = ? AND username_key = ?`,
+        ).run(...rest, user.poolId, usernameKey);
+      },
+      async delete(poolId, usernameKey) {
+        q("DELETE FROM users WHERE pool_id = ? AND username_key = ?").run(poolId, usernameKey);
+      },
+      async list(poolId, query) {
+        const f = query.filter;
+        if (!f) {
+          return page(
+            (after) =>
+              `SELECT username_key, data FROM users WHERE pool_id = ? ${after} ${after ? "username_key > ?" : ""} ORDER BY username_key LIMIT ?`,
+            [poolId],
+            query,
+            1,
+            (r) => parse<UserRecord>(r),
+            (r) => [r.username_key],
+          );
+        }
+        const column = FILTER_COLUMNS[f.attribute];
+        const value = f.attribute === "status" ? f.value.toLowerCase() : f.value;
+        const match = f.op === "=" ? `${column} = ?` : `${column} >= ? AND ${column} < ?`;
+        const params = f.op === "=" ? [poolId, value] : [poolId, value, value + MAX_CHAR];
+        return page(
+          (after) =>
+            `SELECT ${column} AS k, username_key, data FROM users WHERE pool_id = ? AND ${match} ${after} ${
+              after ? `(${column}, username_key) > (?, ?)` : ""
+            } ORDER BY ${column}, username_key LIMIT ?`,
+          params,
+          query,
+          2,
+          (r) => parse<UserRecord>(r),
+          (r) => [r.k, r.username_key],
+        );
+      },
+      async count(poolId) {
+        return (q("SELECT count(*) AS n FROM users WHERE pool_id = ?").get(poolId) as { n: number }).n;
+      },
+    },
+
+    groups: {
+      async get(poolId, name) {
+        const row = q("SELECT data FROM groups WHERE pool_id = ? AND name = ?").get(poolId, name);
+        return row ? parse<GroupRecord>(row) : undefined;
+      },
+      async insert(group) {
+        q("INSERT INTO groups (pool_id, name, data) VALUES (?, ?, ?)").run(group.poolId, group.name, JSON.stringify(group));
+      },
+      async update(group) {
+        q("UPDATE groups SET data = ? WHERE pool_id = ? AND name = ?").run(JSON.stringify(group), group.poolId, group.name);
+      },
+      async delete(poolId, name) {
+        q("DELETE FROM group_members WHERE pool_id = ? AND group_name = ?").run(poolId, name);
+        q("DELETE FROM groups WHERE pool_id = ? AND name = ?").run(poolId, name);
+      },
+      async list(poolId, query) {
+        return page(
+          (after) =>
+            `SELECT name, data FROM groups WHERE pool_id = ? ${after} ${after ? "name > ?" : ""} ORDER BY name LIMIT ?`,
+          [poolId],
+          query,
+          1,
+          (r) => parse<GroupRecord>(r),
+          (r) => [r.name],
+        );
+      },
+      async addMember(poolId, group, usernameKey) {
+        q("INSERT OR IGNORE INTO group_members (pool_id, group_name, username_key) VALUES (?, ?, ?)").run(
+          poolId,
+          group,
+          usernameKey,
+        );
+      },
+      async removeMember(poolId, group, usernameKey) {
+        q("DELETE FROM group_members WHERE pool_id = ? AND group_name = ? AND username_key = ?").run(
+          poolId,
+          group,
+          usernameKey,
+        );
+      },
+      async listForUser(poolId, usernameKey, query) {
+        return page(
+          (after) =>
+            `SELECT g.name, g.data FROM group_members m JOIN groups g ON g.pool_id = m.pool_id AND g.name = m.group_name
+             WHERE m.pool_id = ? AND m.username_key = ? ${after} ${after ? "m.group_name > ?" : ""} ORDER BY m.group_name LIMIT ?`,
+          [poolId, usernameKey],
+          query,
+          1,
+          (r) => parse<GroupRecord>(r),
+          (r) => [r.name],
+        );
+      },
+      async listMembers(poolId, group, query) {
+        return page(
+          (after) =>
+            `SELECT username_key FROM group_members WHERE pool_id = ? AND group_name = ? ${after} ${
+              after ? "username_key > ?" : ""
+            } ORDER BY username_key LIMIT ?`,
+          [poolId, group],
+          query,
+          1,
+          (r) => r.username_key as string,
+          (r) => [r.username_key],
+        );
+      },
+      async removeUser(poolId, usernameKey) {
+        q("DELETE FROM group_members WHERE pool_id = ? AND username_key = ?").run(poolId, usernameKey);
+      },
+    },
+
+    resources: {
+      async get<T>(kind: string, scope: string, key: string) {
+        const row = q("SELECT data FROM resources WHERE kind = ? AND scope = ? AND key = ?").get(kind, scope, key);
+        return row ? parse<ResourceRecord<T>>(row) : undefined;
+      },
+      async put(record) {
+        q("INSERT OR REPLACE INTO resources (kind, scope, key, created_at, data) VALUES (?, ?, ?, ?, ?)").run(
+          record.kind,
+          record.scope,
+          record.key,
+          record.createdAt,
+          JSON.stringify(record),
+        );
+      },
+      async delete(kind, scope, key) {
+        q("DELETE FROM resources WHERE kind = ? AND scope = ? AND key = ?").run(kind, scope, key);
+      },
+      async list<T>(kind: string, scope: string, query: PageQuery) {
+        return page(
+          (after) =>
+            `SELECT key, data FROM resources WHERE kind = ? AND scope = ? ${after} ${after ? "key > ?" : ""} ORDER BY key LIMIT ?`,
+          [kind, scope],
+          query,
+          1,
+          (r) => parse<ResourceRecord<T>>(r),
+          (r) => [r.key],
+        );
+      },
+    },
+
+    tags: {
+      async get(arn) {
+        const row = q("SELECT data FROM tags WHERE arn = ?").get(arn);
+        return row ? parse<Record<string, string>>(row) : {};
+      },
+      async set(arn, tags) {
+        if (Object.keys(tags).length === 0) q("DELETE FROM tags WHERE arn = ?").run(arn);
+        else q("INSERT OR REPLACE INTO tags (arn, data) VALUES (?, ?)").run(arn, JSON.stringify(tags));
+      },
+    },
+
+    outbox: {
+      async add(message) {
+        q("INSERT INTO outbox (pool_id, username, data) VALUES (?, ?, ?)").run(
+          message.userPoolId,
+          message.username,
+          JSON.stringify(message),
+        );
+      },
+      async list(filter) {
+        const where: string[] = [];
+        const params: string[] = [];
+        if (filter.userPoolId !== undefined) {
+          where.push("pool_id = ?");
+          params.push(filter.userPoolId);
+        }
+        if (filter.username !== undefined) {
+          where.push("username = ?");
+          params.push(filter.username);
+        }
+        const sql = `SELECT id, data FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`;
+        return q(sql)
+          .all(...params)
+          .map((r) => ({ ...parse<OutboxMessage>(r), id: (r as { id: number }).id }));
+      },
+    },
+
+    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+      if (inTransaction.getStore()) return fn();
+      const run = async (): Promise<T> => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await inTransaction.run(true, fn);
+          db.exec("COMMIT");
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw err;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+
+    async reset() {
+      await store.transaction(async () => {
+        for (const table of ["pools", "clients", "users", "groups", "group_members", "resources", "tags", "outbox"]) {
+          db.exec(`DELETE FROM ${table}`);
+        }
+      });
+    },
+
+    async deletePoolData(poolId) {
+      for (const table of ["clients", "users", "groups", "group_members", "outbox"]) {
+        q(`DELETE FROM ${table} WHERE pool_id = ?`).run(poolId);
+      }
+      q("DELETE FROM resources WHERE scope = ?").run(poolId);
+      q("DELETE FROM pools WHERE id = ?").run(poolId);
+    },
+
+    async close() {
+      await queue;
+      if (db.open) db.close();
+    },
+  };
+  return store;
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(`database schema version ${current} is newer than this Cognate (${migrations.length})`);
+  }
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
