@@ -1,0 +1,155 @@
+/**
+ * Control-plane benchmark: fills one user pool with BENCH_USERS users (default 100,000)
+ * through AdminCreateUser and prints
+ *   - AdminCreateUser throughput for each tenth of the fill (first vs last: is cost flat?),
+ *   - AdminGetUser p50/p99 at full size,
+ *   - ListUsers `email ^= "..."` with Limit 60, p50/p99 at full size.
+ *
+ * The server runs in its own process (the built CLI, SQLite in a temporary data dir) so the
+ * load generator's CPU is not counted against it. Passwords are hashed with the "fast"
+ * setting: this measures Cognate's storage and protocol path, not scrypt.
+ *
+ *   npm run build && npm run bench:users            # BENCH_USERS=20000 for a quicker run
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void>; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "cognate-bench-"));
+  const child = spawn(
+    process.execPath,
+    ["dist/cli/main.js", "serve", "--port", "0", "--data-dir", dataDir, "--password-hash-cost", "fast", "--log-level", "info"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = "";
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /"msg":"cognate started","url":"([^"]+)"/.exec(buffered);
+      if (match) {
+        // Keep draining stderr (request log lines) so the pipe never fills.
+        child.stderr.off("data", onData);
+        child.stderr.resume();
+        resolve(match[1]!);
+      }
+    };
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${buffered}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function call(url: string, operation: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status !== 200) throw new Error(`${operation}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Runs `count` calls of fn with CONCURRENCY in flight; returns each call's latency (ms). */
+async function load(count: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const latencies = new Array<number>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await fn(i);
+        latencies[i] = performance.now() - t0;
+      }
+    }),
+  );
+  return latencies;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const fmt = (n: number) => n.toFixed(2);
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  try {
+    const { UserPool } = (await call(server.url, "CreateUserPool", { PoolName: "bench" })) as { UserPool: { Id: string } };
+    const poolId = UserPool.Id;
+    const username = (i: number) => `user${String(i).padStart(7, "0")}`;
+    const email = (i: number) => `${username(i)}@example.com`;
+
+    console.log(`Filling ${USERS} users (concurrency ${CONCURRENCY})`);
+    const slice = Math.max(1, Math.floor(USERS / 10));
+    const rates: number[] = [];
+    for (let start = 0; start < USERS; start += slice) {
+      const n = Math.min(slice, USERS - start);
+      const t0 = performance.now();
+      await load(n, (k) =>
+        call(server.url, "AdminCreateUser", {
+          UserPoolId: poolId,
+          Username: username(start + k),
+          TemporaryPassword: "Temp-Passw0rd!",
+          MessageAction: "SUPPRESS",
+          UserAttributes: [
+            { Name: "email", Value: email(start + k) },
+            { Name: "given_name", Value: `Given${start + k}` },
+          ],
+        }),
+      );
+      const rate = n / ((performance.now() - t0) / 1000);
+      rates.push(rate);
+      console.log(`  users ${start}..${start + n}: AdminCreateUser ${rate.toFixed(0)} req/s`);
+    }
+    const first = rates[0]!;
+    const last = rates[rates.length - 1]!;
+
+    const pick = (i: number) => (i * 7919) % USERS;
+    const getLatencies = await load(SAMPLES, (i) =>
+      call(server.url, "AdminGetUser", { UserPoolId: poolId, Username: username(pick(i)) }),
+    );
+    const listLatencies = await load(SAMPLES, async (i) => {
+      // A prefix that matches ~10 users: "user00123" matches user0012300..user0012399 at 100k.
+      const prefix = username(pick(i)).slice(0, -2);
+      const out = (await call(server.url, "ListUsers", {
+        UserPoolId: poolId,
+        Filter: `email ^= "${prefix}"`,
+        Limit: 60,
+      })) as { Users: unknown[] };
+      if (out.Users.length === 0) throw new Error(`no users for prefix ${prefix}`);
+    });
+
+    console.log("");
+    console.log(`Results at ${USERS} users (${CONCURRENCY} concurrent clients):`);
+    console.log(`  AdminCreateUser first tenth: ${first.toFixed(0)} req/s, last tenth: ${last.toFixed(0)} req/s, ratio ${(last / first).toFixed(2)} (target >= 0.67)`);
+    console.log(`  AdminGetUser   p50 ${fmt(percentile(getLatencies, 50))} ms  p99 ${fmt(percentile(getLatencies, 99))} ms  (${SAMPLES} calls)`);
+    console.log(`  ListUsers email ^= prefix, Limit 60: p50 ${fmt(percentile(listLatencies, 50))} ms  p99 ${fmt(percentile(listLatencies, 99))} ms (target p99 < 20 ms)`);
+  } finally {
+    await server.stop();
+    rmSync(server.dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
