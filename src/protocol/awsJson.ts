@@ -1,7 +1,7 @@
 import type { CognateConfig } from "../server/config.js";
 import type { Logger } from "../shared/log.js";
-import type { Store } from "../storage/types.js";
-import { CognitoError } from "./errors.js";
+import { InvalidCursorError, type Store } from "../storage/types.js";
+import { CognitoError, errors } from "./errors.js";
 import { operations as model, type OperationName } from "./model.gen.js";
 import type { OperationDefinition } from "./operation.js";
 import { accountOf, parseAuthorization } from "./sigv4.js";
@@ -87,8 +87,10 @@ export function createDispatcher(deps: {
       try {
         const { operation, body } = await run(req);
         return { status: 200, body, ...(operation ? { operation } : {}) };
-      } catch (err) {
-        const operation = (err as { operation?: string }).operation;
+      } catch (thrown) {
+        const operation = (thrown as { operation?: string }).operation;
+        const err =
+          thrown instanceof InvalidCursorError ? errors.invalidParameter("The pagination token is not valid.") : thrown;
         if (err instanceof CognitoError) {
           const error = { type: err.type, message: err.message };
           return { status: err.status, body: { __type: err.type, message: err.message }, error, ...(operation ? { operation } : {}) };

@@ -11,6 +11,16 @@ export interface Page<T> {
   next?: string;
 }
 
+/**
+ * Thrown by any backend for a pagination token it did not issue; the dispatcher answers it
+ * with InvalidParameterException, so handlers need not catch it.
+ */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super("invalid pagination token");
+  }
+}
+
 export interface PageQuery {
   limit: number;
   /** Cursor returned by a previous page. */

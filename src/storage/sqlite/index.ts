@@ -14,6 +14,7 @@ import type {
   UserFilter,
   UserRecord,
 } from "../types.js";
+import { InvalidCursorError } from "../types.js";
 import { migrations } from "./migrations.js";
 
 export interface SqliteOptions {
@@ -35,12 +36,6 @@ function decodeCursor(cursor: string | undefined, arity: number): unknown[] | un
   throw new InvalidCursorError();
 }
 
-/** A pagination token that this store did not issue; handlers turn it into InvalidParameterException. */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super("invalid pagination token");
-  }
-}
 
 /** Attribute → indexed column for ListUsers filters. */
 const FILTER_COLUMNS: Record<UserFilter["attribute"], string> = {
