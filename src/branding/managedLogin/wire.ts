@@ -1,0 +1,80 @@
+import type { AssetType, ManagedLoginBrandingType } from "@aws-sdk/client-cognito-identity-provider";
+import { errors } from "../../protocol/errors.js";
+import type { OperationContext } from "../../protocol/operation.js";
+import { toEpochSeconds } from "../../shared/time.js";
+import type { Wire } from "../../shared/wire.js";
+import { ResourceKind } from "../../storage/kinds.js";
+import type { ResourceRecord } from "../../storage/types.js";
+
+/** An asset as stored and sent: Bytes stay base64 text, as on the wire. */
+export type StoredAsset = Omit<AssetType, "Bytes"> & { Bytes?: string };
+
+/** What ResourceKind.managedLoginBranding stores; ClientId links the style to its one app client. */
+export interface ManagedLoginBrandingData {
+  ManagedLoginBrandingId: string;
+  UserPoolId: string;
+  ClientId: string;
+  UseCognitoProvidedValues: boolean;
+  Settings?: unknown;
+  Assets: StoredAsset[];
+}
+
+export type BrandingRecord = ResourceRecord<ManagedLoginBrandingData>;
+
+/** Settings appear only when the style has some; Assets always (possibly empty). */
+export function toManagedLoginBrandingType(record: BrandingRecord): Wire<ManagedLoginBrandingType> {
+  const { ManagedLoginBrandingId, UserPoolId, UseCognitoProvidedValues, Settings, Assets } = record.data;
+  return {
+    ManagedLoginBrandingId,
+    UserPoolId,
+    UseCognitoProvidedValues,
+    ...(Settings !== undefined ? { Settings: Settings as ManagedLoginBrandingType["Settings"] } : {}),
+    Assets: Assets as unknown as AssetType[],
+    CreationDate: toEpochSeconds(record.createdAt),
+    LastModifiedDate: toEpochSeconds(record.updatedAt),
+  };
+}
+
+export async function requireBranding(ctx: OperationContext, poolId: string, id: string): Promise<BrandingRecord> {
+  const record = await ctx.store.resources.get<ManagedLoginBrandingData>(ResourceKind.managedLoginBranding, poolId, id);
+  if (!record) throw errors.resourceNotFound(`Managed login branding ${id} does not exist.`);
+  return record;
+}
+
+/** UseCognitoProvidedValues means "Cognito's defaults", so it cannot come with Settings or Assets. */
+export function checkStyleInput(input: {
+  UseCognitoProvidedValues?: boolean;
+  Settings?: unknown;
+  Assets?: unknown[];
+}): void {
+  if (input.UseCognitoProvidedValues && (input.Settings !== undefined || input.Assets !== undefined)) {
+    throw errors.invalidParameter("Settings and Assets must be omitted when UseCognitoProvidedValues is true.");
+  }
+}
+
+/** File types a category accepts where the category itself names one. */
+const CATEGORY_EXTENSIONS: Record<string, string[]> = {
+  FAVICON_ICO: ["ICO"],
+  FAVICON_SVG: ["SVG"],
+};
+
+/** One asset per category and colour mode; every asset carries its image. */
+export function checkAssets(assets: StoredAsset[]): void {
+  const seen = new Set<string>();
+  for (const asset of assets) {
+    const key = `${asset.Category}/${asset.ColorMode}`;
+    if (seen.has(key)) {
+      throw errors.invalidParameter(
+        `Duplicate asset for category ${asset.Category} and color mode ${asset.ColorMode}.`,
+      );
+    }
+    seen.add(key);
+    const allowed = CATEGORY_EXTENSIONS[asset.Category!];
+    if (allowed && !allowed.includes(asset.Extension!)) {
+      throw errors.invalidParameter(`Asset category ${asset.Category} requires extension ${allowed.join(" or ")}.`);
+    }
+    if (asset.Bytes === undefined || asset.Bytes === "") {
+      throw errors.invalidParameter(`Asset for category ${asset.Category} has no Bytes.`);
+    }
+  }
+}
