@@ -118,6 +118,10 @@ export function completeAttributeMapping(
 ): Record<string, string> {
   const claim = DEFAULT_USERNAME_CLAIM[type];
   const result = { ...(mapping ?? {}) };
+  // Social providers identify users by one fixed claim, so username can map to that claim only.
+  if (claim && SOCIAL_PROVIDER_TYPES.includes(type) && result.username !== undefined && result.username !== claim) {
+    throw errors.invalidParameter(`The username attribute of a ${type} provider can be mapped only to ${claim}.`);
+  }
   if (claim && result.username === undefined) result.username = claim;
   return result;
 }

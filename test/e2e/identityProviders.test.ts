@@ -373,6 +373,22 @@ describe("identity providers", () => {
       assert.equal(reserved.name, "InvalidParameterException");
     });
 
+    it("maps username of a social provider only to its fixed claim", async () => {
+      const err = await errorOf(() =>
+        t.client.send(
+          new CreateIdentityProviderCommand({
+            UserPoolId: poolId,
+            ProviderName: "Google",
+            ProviderType: "Google",
+            ProviderDetails: GOOGLE_DETAILS,
+            AttributeMapping: { username: "email" },
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException");
+      assert.equal(err.message, "The username attribute of a Google provider can be mapped only to sub.");
+    });
+
     it("accepts AcrMapping only for OIDC", async () => {
       const err = await errorOf(() =>
         t.client.send(
