@@ -137,7 +137,7 @@ function checkExplicitAuthFlows(pool: PoolRecord, flows: string[] | undefined): 
     );
   }
   if (flows.includes("ALLOW_USER_AUTH") && pool.config.UserPoolTier === "LITE") {
-    throw errors.featureUnavailableInTier("ALLOW_USER_AUTH requires the Essentials tier or higher.");
+    throw errors.featureUnavailableInTier("ALLOW_USER_AUTH is not available in the LITE feature plan.");
   }
 }
 
@@ -199,7 +199,7 @@ async function checkOAuth(
     );
   }
   if (!clientCredentials && callbacks.length === 0) {
-    throw errors.invalidParameter("CallbackURLs are required when the code or implicit OAuth flow is allowed.");
+    throw errors.invalidOAuthFlow("CallbackUrls can not be empty when code flow or implicit flow is selected");
   }
 
   for (const scope of scopes) {

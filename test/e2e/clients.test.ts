@@ -256,6 +256,26 @@ describe("app clients", () => {
         assert.equal(c!.ExplicitAuthFlows, undefined);
       });
 
+      it("allows ALLOW_USER_AUTH only from the Essentials plan up", async () => {
+        const { UserPoolClient: c } = await create({
+          ExplicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        });
+        assert.deepEqual(c!.ExplicitAuthFlows, ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
+        const lite = (await t.client.send(new CreateUserPoolCommand({ PoolName: "lite", UserPoolTier: "LITE" })))
+          .UserPool!.Id!;
+        const err = await errorOf(() =>
+          t.client.send(
+            new CreateUserPoolClientCommand({
+              UserPoolId: lite,
+              ClientName: "x",
+              ExplicitAuthFlows: ["ALLOW_USER_AUTH"],
+            }),
+          ),
+        );
+        assert.equal(err.name, "FeatureUnavailableInTierException");
+        assert.equal(err.message, "ALLOW_USER_AUTH is not available in the LITE feature plan.");
+      });
+
       it("rejects legacy values mixed with ALLOW_ values", async () => {
         const err = await createError({ ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
         assert.equal(err.name, "InvalidParameterException");
@@ -321,8 +341,8 @@ describe("app clients", () => {
 
       it("requires callback URLs for the code and implicit flows", async () => {
         const err = await createError(oauth({ CallbackURLs: undefined, AllowedOAuthFlows: ["implicit"] }));
-        assert.equal(err.name, "InvalidParameterException");
-        assert.equal(err.message, "CallbackURLs are required when the code or implicit OAuth flow is allowed.");
+        assert.equal(err.name, "InvalidOAuthFlowException");
+        assert.equal(err.message, "CallbackUrls can not be empty when code flow or implicit flow is selected");
       });
 
       it("requires HTTPS except for the local machine", async () => {
