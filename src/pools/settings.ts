@@ -21,7 +21,9 @@ export function buildSettings(input: CreateUserPoolRequest | UpdateUserPoolReque
             RequireLowercase: password.RequireLowercase ?? false,
             RequireNumbers: password.RequireNumbers ?? false,
             RequireSymbols: password.RequireSymbols ?? false,
-            ...(password.PasswordHistorySize !== undefined ? { PasswordHistorySize: password.PasswordHistorySize } : {}),
+            ...(password.PasswordHistorySize !== undefined
+              ? { PasswordHistorySize: password.PasswordHistorySize }
+              : {}),
             TemporaryPasswordValidityDays: password.TemporaryPasswordValidityDays ?? 7,
           }
         : {
@@ -72,6 +74,31 @@ export function buildSettings(input: CreateUserPoolRequest | UpdateUserPoolReque
   return dropUndefined(settings);
 }
 
+/**
+ * Config members buildSettings owns: UpdateUserPool replaces all of them. Everything else
+ * (schema, sign-in attributes, domains, tags) survives an update.
+ */
+export const REBUILT_SETTINGS: readonly string[] = [
+  "Policies",
+  "DeletionProtection",
+  "LambdaConfig",
+  "AutoVerifiedAttributes",
+  "SmsVerificationMessage",
+  "EmailVerificationMessage",
+  "EmailVerificationSubject",
+  "VerificationMessageTemplate",
+  "SmsAuthenticationMessage",
+  "UserAttributeUpdateSettings",
+  "MfaConfiguration",
+  "DeviceConfiguration",
+  "EmailConfiguration",
+  "SmsConfiguration",
+  "AdminCreateUserConfig",
+  "UserPoolAddOns",
+  "AccountRecoverySetting",
+  "UserPoolTier",
+];
+
 function checkSettings(settings: Record<string, unknown>, input: CreateUserPoolRequest | UpdateUserPoolRequest): void {
   const policy = (settings.Policies as { PasswordPolicy: { MinimumLength: number } }).PasswordPolicy;
   if (policy.MinimumLength < 6 || policy.MinimumLength > 99) {
@@ -89,6 +116,17 @@ function checkSettings(settings: Record<string, unknown>, input: CreateUserPoolR
   }
   if (input.SmsVerificationMessage !== undefined && !input.SmsVerificationMessage.includes("{####}")) {
     throw errors.invalidParameter("SmsVerificationMessage must contain the {####} placeholder.");
+  }
+  const autoVerified = new Set<string>(input.AutoVerifiedAttributes ?? []);
+  const verifyBeforeUpdate = input.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [];
+  if (verifyBeforeUpdate.some((name) => !autoVerified.has(name))) {
+    throw errors.invalidParameter(
+      "All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes",
+    );
+  }
+  const securityMode = input.UserPoolAddOns?.AdvancedSecurityMode;
+  if (securityMode && securityMode !== "OFF" && settings.UserPoolTier !== "PLUS") {
+    throw errors.featureUnavailableInTier("Threat protection requires the PLUS feature plan.");
   }
   const recovery = input.AccountRecoverySetting?.RecoveryMechanisms ?? [];
   if (new Set(recovery.map((r) => r.Priority)).size !== recovery.length) {
@@ -123,7 +161,10 @@ export function buildSchema(requested: SchemaAttributeType[] | undefined): Schem
       if (attr.Required !== undefined) standard.Required = attr.Required;
       if (attr.Mutable !== undefined) standard.Mutable = attr.Mutable;
       if (attr.StringAttributeConstraints && standard.AttributeDataType === "String") {
-        standard.StringAttributeConstraints = { ...standard.StringAttributeConstraints, ...attr.StringAttributeConstraints };
+        standard.StringAttributeConstraints = {
+          ...standard.StringAttributeConstraints,
+          ...attr.StringAttributeConstraints,
+        };
       }
       continue;
     }
@@ -138,8 +179,10 @@ export function buildSchema(requested: SchemaAttributeType[] | undefined): Schem
 
 /** Checks a custom attribute definition against the schema it joins and gives its stored form. */
 export function newCustomAttribute(attr: SchemaAttributeType, existing: SchemaAttributeType[]): SchemaAttributeType {
-  const name = customName(attr.Name!);
-  if (existing.some((e) => e.Name === name)) {
+  // Cognito lists developer-only attributes with a dev: prefix.
+  const name = (attr.DeveloperOnlyAttribute ? "dev:" : "") + customName(attr.Name!);
+  const bare = name.replace(/^dev:/, "");
+  if (existing.some((e) => e.Name!.replace(/^dev:/, "") === bare)) {
     throw errors.invalidParameter(`Existing attribute already has name ${name}.`);
   }
   if (attr.Required) throw errors.invalidParameter("Required custom attributes are not supported currently.");
@@ -155,11 +198,16 @@ export function newCustomAttribute(attr: SchemaAttributeType, existing: SchemaAt
     const c = attr.StringAttributeConstraints ?? {};
     const min = c.MinLength !== undefined ? Number(c.MinLength) : undefined;
     const max = c.MaxLength !== undefined ? Number(c.MaxLength) : undefined;
-    if ((min !== undefined && !(Number.isInteger(min) && min >= 0)) || (max !== undefined && !(Number.isInteger(max) && max >= 1 && max <= 2048))) {
+    if (
+      (min !== undefined && !(Number.isInteger(min) && min >= 0)) ||
+      (max !== undefined && !(Number.isInteger(max) && max >= 1 && max <= 2048))
+    ) {
       throw errors.invalidParameter(`Invalid StringAttributeConstraints for ${name}: MaxLength must be at most 2048.`);
     }
     if (min !== undefined && max !== undefined && min > max) {
-      throw errors.invalidParameter(`Invalid StringAttributeConstraints for ${name}: MinLength is greater than MaxLength.`);
+      throw errors.invalidParameter(
+        `Invalid StringAttributeConstraints for ${name}: MinLength is greater than MaxLength.`,
+      );
     }
     out.StringAttributeConstraints = { ...c };
   } else if (type === "Number") {
@@ -170,7 +218,9 @@ export function newCustomAttribute(attr: SchemaAttributeType, existing: SchemaAt
       throw errors.invalidParameter(`Invalid NumberAttributeConstraints for ${name}: values must be numbers.`);
     }
     if (min !== undefined && max !== undefined && min > max) {
-      throw errors.invalidParameter(`Invalid NumberAttributeConstraints for ${name}: MinValue is greater than MaxValue.`);
+      throw errors.invalidParameter(
+        `Invalid NumberAttributeConstraints for ${name}: MinValue is greater than MaxValue.`,
+      );
     }
     out.NumberAttributeConstraints = { ...c };
   } else if (attr.StringAttributeConstraints || attr.NumberAttributeConstraints) {

@@ -4,7 +4,6 @@ import type { Wire } from "../shared/wire.js";
 import type { PoolRecord } from "../storage/types.js";
 import { poolArn } from "./lookup.js";
 
-
 export function toUserPoolType(pool: PoolRecord, estimatedNumberOfUsers: number): Wire<UserPoolType> {
   return {
     Id: pool.id,

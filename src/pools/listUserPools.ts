@@ -1,0 +1,15 @@
+import type { ListUserPoolsRequest, ListUserPoolsResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { defineOperation } from "../protocol/operation.js";
+import { toUserPoolDescription } from "./wire.js";
+
+/** The caller's pools, oldest first. An unknown NextToken is answered by the dispatcher. */
+export const listUserPools = defineOperation<ListUserPoolsRequest, ListUserPoolsResponse>(
+  "ListUserPools",
+  async (input, ctx) => {
+    const page = await ctx.store.pools.list(ctx.accountId, { limit: input.MaxResults!, after: input.NextToken });
+    return {
+      UserPools: page.items.map(toUserPoolDescription),
+      ...(page.next ? { NextToken: page.next } : {}),
+    } as unknown as ListUserPoolsResponse;
+  },
+);
