@@ -21,6 +21,12 @@ export const createUserPoolDomain = defineOperation<CreateUserPoolDomainRequest,
     const custom = input.CustomDomainConfig !== undefined;
     checkManagedLoginVersion(pool, input.ManagedLoginVersion);
     if (!custom) {
+      // The validator lets host names through for custom domains; a prefix is one label.
+      if (domain.includes(".")) {
+        throw errors.invalidParameter(
+          `1 validation error detected: Value '${domain}' at 'domain' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$`,
+        );
+      }
       const reserved = RESERVED_WORDS.find((word) => domain.includes(word));
       if (reserved) throw errors.invalidParameter(`Domain cannot contain reserved word: ${reserved}`);
       if (input.Routing) throw errors.invalidParameter("Routing is supported only for custom domains.");

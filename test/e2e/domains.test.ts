@@ -13,7 +13,6 @@ import { errorOf, sdkClient, useCognate } from "../helpers/cognate.js";
 const CERTIFICATE = "arn:aws:acm:us-east-1:000000000000:certificate/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 const OTHER_CERTIFICATE = "arn:aws:acm:us-east-1:000000000000:certificate/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
 
-// The validation model's DomainType pattern has no dots, so custom domains here are single labels.
 describe("user pool domains", () => {
   const t = useCognate();
   let counter = 0;
@@ -22,6 +21,31 @@ describe("user pool domains", () => {
     (await t.client.send(new CreateUserPoolCommand({ PoolName: "domain-pool", UserPoolTier: tier }))).UserPool!.Id!;
 
   describe("CreateUserPoolDomain", () => {
+    it("takes a dotted host name as a custom domain but refuses it as a prefix", async () => {
+      const pool = await newPool();
+      const host = `auth.${unique("example")}.com`;
+      const created = await t.client.send(
+        new CreateUserPoolDomainCommand({
+          UserPoolId: pool,
+          Domain: host,
+          CustomDomainConfig: { CertificateArn: CERTIFICATE },
+        }),
+      );
+      assert.match(created.CloudFrontDomain!, /\.cloudfront\.net$/);
+      const { DomainDescription } = await t.client.send(new DescribeUserPoolDomainCommand({ Domain: host }));
+      assert.equal(DomainDescription?.UserPoolId, pool);
+
+      const other = await newPool();
+      const err = await errorOf(() =>
+        t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: other, Domain: `x.${host}` })),
+      );
+      assert.equal(err.name, "InvalidParameterException");
+      assert.match(
+        err.message,
+        /at 'domain' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+      );
+    });
+
     it("creates a prefix domain with ManagedLoginVersion 1 and no CloudFrontDomain", async () => {
       const pool = await newPool();
       const domain = unique("myapp");
