@@ -1,4 +1,6 @@
 import type { OperationDefinition } from "../protocol/operation.js";
+import { adminCreateUser } from "./adminCreateUser.js";
+import { adminGetUser } from "./adminGetUser.js";
 
 /** Operations of this family: one file each. */
-export const userOperations: OperationDefinition<never, unknown>[] = [];
+export const userOperations: OperationDefinition<never, unknown>[] = [adminCreateUser, adminGetUser];

@@ -16,7 +16,11 @@ export function usernameKey(pool: PoolRecord, username: string): string {
  * the pool allows it — by email or phone number used as username, or by an alias
  * (verified email/phone, preferred_username).
  */
-export async function findUser(ctx: OperationContext, pool: PoolRecord, username: string): Promise<UserRecord | undefined> {
+export async function findUser(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  username: string,
+): Promise<UserRecord | undefined> {
   const direct = await ctx.store.users.get(pool.id, usernameKey(pool, username));
   if (direct) return direct;
   const usernameAttributes = (pool.config.UsernameAttributes as string[] | undefined) ?? [];

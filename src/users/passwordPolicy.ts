@@ -1,0 +1,54 @@
+import { randomInt } from "node:crypto";
+import type { PasswordPolicyType } from "@aws-sdk/client-cognito-identity-provider";
+import { errors } from "../protocol/errors.js";
+import type { PoolRecord } from "../storage/types.js";
+
+/** The special characters Cognito counts as symbols. */
+const SYMBOLS = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ";
+const UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+const LOWER = "abcdefghijkmnopqrstuvwxyz";
+const DIGITS = "23456789";
+const GENERATED_SYMBOLS = "^$*.!@#%&";
+
+const DEFAULT_POLICY: PasswordPolicyType = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+  TemporaryPasswordValidityDays: 7,
+};
+
+export function passwordPolicy(pool: PoolRecord): PasswordPolicyType {
+  const policies = pool.config.Policies as { PasswordPolicy?: PasswordPolicyType } | undefined;
+  return { ...DEFAULT_POLICY, ...policies?.PasswordPolicy };
+}
+
+const fail = (reason: string) => errors.invalidPassword(`Password did not conform with policy: ${reason}`);
+
+/** Throws InvalidPasswordException with Cognito's wording for the first rule the password breaks. */
+export function checkPasswordPolicy(pool: PoolRecord, password: string): void {
+  const policy = passwordPolicy(pool);
+  if (password.length < (policy.MinimumLength ?? 8)) throw fail("Password not long enough");
+  if (policy.RequireUppercase && !/[A-Z]/.test(password)) throw fail("Password must have uppercase characters");
+  if (policy.RequireLowercase && !/[a-z]/.test(password)) throw fail("Password must have lowercase characters");
+  if (policy.RequireNumbers && !/[0-9]/.test(password)) throw fail("Password must have numeric characters");
+  if (policy.RequireSymbols && ![...password].some((c) => SYMBOLS.includes(c))) {
+    throw fail("Password must have symbol characters");
+  }
+}
+
+const pick = (alphabet: string) => alphabet[randomInt(alphabet.length)];
+
+/** A random temporary password that satisfies the pool's policy whatever it requires. */
+export function generateTemporaryPassword(pool: PoolRecord): string {
+  const length = Math.max(passwordPolicy(pool).MinimumLength ?? 8, 8);
+  const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(GENERATED_SYMBOLS)];
+  const all = UPPER + LOWER + DIGITS + GENERATED_SYMBOLS;
+  while (chars.length < length) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join("");
+}
