@@ -30,7 +30,9 @@ export async function writePoolTags(
     throw errors.invalidParameter(`A user pool can have at most ${MAX_TAGS} tags.`);
   }
   await ctx.store.tags.set(poolArn(pool), tags);
-  const { UserPoolTags: _previous, ...rest } = pool.config;
-  pool.config = Object.keys(tags).length ? { ...rest, UserPoolTags: tags } : rest;
+  const config = { ...pool.config };
+  if (Object.keys(tags).length) config.UserPoolTags = tags;
+  else delete config.UserPoolTags;
+  pool.config = config;
   await ctx.store.pools.update(pool);
 }

@@ -15,8 +15,10 @@ export const updateUserPool = defineOperation<UpdateUserPoolRequest, UpdateUserP
   "UpdateUserPool",
   async (input, ctx) => {
     const pool = await requirePool(ctx, input.UserPoolId!);
-    const { UserPoolTags: _tags, ...settings } = buildSettings({
+    // Tags are not a setting: buildSettings is given none and they are replaced only when sent.
+    const settings = buildSettings({
       ...input,
+      UserPoolTags: undefined,
       UserPoolTier: input.UserPoolTier ?? (pool.config.UserPoolTier as UpdateUserPoolRequest["UserPoolTier"]),
     });
 

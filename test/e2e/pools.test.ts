@@ -1,6 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CreateUserPoolCommand, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AddCustomAttributesCommand,
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
+  CreateUserPoolDomainCommand,
+  DeleteUserPoolCommand,
+  DeleteUserPoolDomainCommand,
+  DescribeUserPoolCommand,
+  GetCSVHeaderCommand,
+  ListTagsForResourceCommand,
+  ListUserPoolsCommand,
+  type ListUserPoolsCommandInput,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { errorOf, useCognate } from "../helpers/cognate.js";
 
 describe("user pools", () => {
@@ -55,3 +72,338 @@ describe("user pools", () => {
     );
   });
 });
+
+describe("deleting, listing and describing pools", () => {
+  const t = useCognate();
+  const create = async (PoolName: string, extra: Partial<CreateUserPoolCommandInput> = {}) =>
+    (await t.client.send(new CreateUserPoolCommand({ PoolName, ...extra }))).UserPool!;
+
+  it("counts users in EstimatedNumberOfUsers", async () => {
+    const pool = await create("counted");
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: "alice", MessageAction: "SUPPRESS" }),
+    );
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: "bob", MessageAction: "SUPPRESS" }),
+    );
+    const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }));
+    assert.equal(UserPool?.EstimatedNumberOfUsers, 2);
+  });
+
+  it("deletes a pool and everything in it", async () => {
+    const pool = await create("doomed", { UserPoolTags: { team: "a" } });
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: "alice", MessageAction: "SUPPRESS" }),
+    );
+    await t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
+    const err = await errorOf(() => t.client.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id })));
+    assert.equal(err.name, "ResourceNotFoundException");
+    const tagsErr = await errorOf(() => t.client.send(new ListTagsForResourceCommand({ ResourceArn: pool.Arn })));
+    assert.equal(tagsErr.name, "ResourceNotFoundException");
+    const again = await errorOf(() => t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })));
+    assert.equal(again.name, "ResourceNotFoundException");
+    assert.equal(again.message, `User pool ${pool.Id} does not exist.`);
+  });
+
+  it("refuses to delete a pool with deletion protection until it is turned off", async () => {
+    const pool = await create("protected", { DeletionProtection: "ACTIVE" });
+    const err = await errorOf(() => t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(
+      err.message,
+      "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.",
+    );
+    await t.client.send(new UpdateUserPoolCommand({ UserPoolId: pool.Id, DeletionProtection: "INACTIVE" }));
+    await t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
+  });
+
+  it("refuses to delete a pool that still has a domain", async () => {
+    const pool = await create("with-domain");
+    const domain = `cognate-del-${Date.now()}`;
+    await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: domain }));
+    const err = await errorOf(() => t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "User pool cannot be deleted. It has a domain configured that should be deleted first.");
+    await t.client.send(new DeleteUserPoolDomainCommand({ UserPoolId: pool.Id, Domain: domain }));
+    await t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
+  });
+
+  it("lists pools page by page as UserPoolDescriptionType", async () => {
+    const other = new CognitoIdentityProviderClient({
+      endpoint: t.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "111122223333", secretAccessKey: "x" },
+      maxAttempts: 1,
+    });
+    try {
+      const ids: string[] = [];
+      for (const name of ["p1", "p2", "p3"]) {
+        ids.push((await other.send(new CreateUserPoolCommand({ PoolName: name, LambdaConfig: {} }))).UserPool!.Id!);
+      }
+      const first = await other.send(new ListUserPoolsCommand({ MaxResults: 2 }));
+      assert.equal(first.UserPools?.length, 2);
+      assert.ok(first.NextToken);
+      const second = await other.send(new ListUserPoolsCommand({ MaxResults: 2, NextToken: first.NextToken }));
+      assert.equal(second.UserPools?.length, 1);
+      assert.equal(second.NextToken, undefined);
+      const listed = [...first.UserPools!, ...second.UserPools!];
+      assert.deepEqual(
+        listed.map((p) => p.Id),
+        ids,
+      );
+      assert.deepEqual(Object.keys(listed[0]!).sort(), [
+        "CreationDate",
+        "Id",
+        "LambdaConfig",
+        "LastModifiedDate",
+        "Name",
+      ]);
+      assert.equal(listed[0]!.Name, "p1");
+      assert.deepEqual(listed[0]!.LambdaConfig, {});
+      assert.ok(listed[0]!.CreationDate instanceof Date);
+      // Pools of another account never show.
+      const mine = await t.client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+      assert.ok(mine.UserPools!.every((p) => !ids.includes(p.Id!)));
+    } finally {
+      other.destroy();
+    }
+  });
+
+  it("validates ListUserPools input", async () => {
+    const tooMany = await errorOf(() => t.client.send(new ListUserPoolsCommand({ MaxResults: 61 })));
+    assert.equal(tooMany.name, "InvalidParameterException");
+    const missing = await errorOf(() => t.client.send(new ListUserPoolsCommand({} as ListUserPoolsCommandInput)));
+    assert.equal(missing.name, "InvalidParameterException");
+    const badToken = await errorOf(() =>
+      t.client.send(new ListUserPoolsCommand({ MaxResults: 2, NextToken: "not-a-token-we-issued" })),
+    );
+    assert.equal(badToken.name, "InvalidParameterException");
+  });
+});
+
+describe("custom attributes and the CSV header", () => {
+  const t = useCognate();
+
+  it("adds custom attributes with Cognito's defaults and prefixes", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "attrs" }));
+    const before = UserPool!.LastModifiedDate!;
+    await new Promise((r) => setTimeout(r, 5));
+    await t.client.send(
+      new AddCustomAttributesCommand({
+        UserPoolId: UserPool!.Id,
+        CustomAttributes: [
+          { Name: "tenant", AttributeDataType: "String" },
+          {
+            Name: "level",
+            AttributeDataType: "Number",
+            Mutable: false,
+            NumberAttributeConstraints: { MinValue: "1", MaxValue: "9" },
+          },
+          {
+            Name: "secret",
+            AttributeDataType: "String",
+            DeveloperOnlyAttribute: true,
+            StringAttributeConstraints: { MaxLength: "64" },
+          },
+        ],
+      }),
+    );
+    const described = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id }))).UserPool!;
+    const schema = described.SchemaAttributes!;
+    assert.equal(schema.length, 23);
+    assert.deepEqual(schema[20], {
+      Name: "custom:tenant",
+      AttributeDataType: "String",
+      DeveloperOnlyAttribute: false,
+      Mutable: true,
+      Required: false,
+      StringAttributeConstraints: {},
+    });
+    assert.deepEqual(schema[21], {
+      Name: "custom:level",
+      AttributeDataType: "Number",
+      DeveloperOnlyAttribute: false,
+      Mutable: false,
+      Required: false,
+      NumberAttributeConstraints: { MinValue: "1", MaxValue: "9" },
+    });
+    assert.equal(schema[22]!.Name, "dev:custom:secret");
+    assert.equal(schema[22]!.DeveloperOnlyAttribute, true);
+    assert.ok(described.LastModifiedDate! > before);
+
+    const { CSVHeader, UserPoolId } = await t.client.send(new GetCSVHeaderCommand({ UserPoolId: UserPool!.Id }));
+    assert.equal(UserPoolId, UserPool!.Id);
+    assert.deepEqual(CSVHeader, [
+      ...STANDARD_CSV,
+      "custom:tenant",
+      "custom:level",
+      "dev:custom:secret",
+      "cognito:mfa_enabled",
+      "cognito:username",
+    ]);
+  });
+
+  it("rejects a custom attribute that already exists", async () => {
+    const { UserPool } = await t.client.send(
+      new CreateUserPoolCommand({ PoolName: "dupes", Schema: [{ Name: "tenant", AttributeDataType: "String" }] }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({
+          UserPoolId: UserPool!.Id,
+          CustomAttributes: [{ Name: "tenant", AttributeDataType: "Number" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Existing attribute already has name custom:tenant.");
+    const devDupe = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({
+          UserPoolId: UserPool!.Id,
+          CustomAttributes: [{ Name: "tenant", AttributeDataType: "String", DeveloperOnlyAttribute: true }],
+        }),
+      ),
+    );
+    assert.equal(devDupe.name, "InvalidParameterException");
+  });
+
+  it("rejects required custom attributes, bad constraints and more than 50", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "limits" }));
+    const required = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({ UserPoolId: UserPool!.Id, CustomAttributes: [{ Name: "x", Required: true }] }),
+      ),
+    );
+    assert.equal(required.name, "InvalidParameterException");
+    assert.equal(required.message, "Required custom attributes are not supported currently.");
+    const inverted = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({
+          UserPoolId: UserPool!.Id,
+          CustomAttributes: [
+            { Name: "n", AttributeDataType: "Number", NumberAttributeConstraints: { MinValue: "5", MaxValue: "1" } },
+          ],
+        }),
+      ),
+    );
+    assert.equal(inverted.name, "InvalidParameterException");
+
+    const batch = (from: number) =>
+      Array.from({ length: 25 }, (_, i) => ({ Name: `a${from + i}`, AttributeDataType: "String" as const }));
+    await t.client.send(new AddCustomAttributesCommand({ UserPoolId: UserPool!.Id, CustomAttributes: batch(0) }));
+    await t.client.send(new AddCustomAttributesCommand({ UserPoolId: UserPool!.Id, CustomAttributes: batch(25) }));
+    const tooMany = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({ UserPoolId: UserPool!.Id, CustomAttributes: [{ Name: "one_more" }] }),
+      ),
+    );
+    assert.equal(tooMany.name, "InvalidParameterException");
+    // Nothing of a refused request is kept.
+    const schema = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id }))).UserPool!
+      .SchemaAttributes!;
+    assert.equal(schema.length, 70);
+  });
+
+  it("gives the standard CSV header for a new pool and answers unknown pools", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "csv" }));
+    const { CSVHeader } = await t.client.send(new GetCSVHeaderCommand({ UserPoolId: UserPool!.Id }));
+    assert.deepEqual(CSVHeader, [...STANDARD_CSV, "cognito:mfa_enabled", "cognito:username"]);
+    const err = await errorOf(() => t.client.send(new GetCSVHeaderCommand({ UserPoolId: "us-east-1_nothere00" })));
+    assert.equal(err.name, "ResourceNotFoundException");
+    const addErr = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({ UserPoolId: "us-east-1_nothere00", CustomAttributes: [{ Name: "x" }] }),
+      ),
+    );
+    assert.equal(addErr.name, "ResourceNotFoundException");
+  });
+});
+
+describe("tags", () => {
+  const t = useCognate();
+
+  it("round-trips tags through TagResource, UntagResource, ListTagsForResource and DescribeUserPool", async () => {
+    const { UserPool } = await t.client.send(
+      new CreateUserPoolCommand({ PoolName: "tagged", UserPoolTags: { team: "auth" } }),
+    );
+    const arn = UserPool!.Arn!;
+    assert.deepEqual(UserPool!.UserPoolTags, { team: "auth" });
+    assert.deepEqual((await t.client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, {
+      team: "auth",
+    });
+
+    await t.client.send(new TagResourceCommand({ ResourceArn: arn, Tags: { env: "dev", team: "identity" } }));
+    assert.deepEqual((await t.client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, {
+      team: "identity",
+      env: "dev",
+    });
+    let described = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id }))).UserPool!;
+    assert.deepEqual(described.UserPoolTags, { team: "identity", env: "dev" });
+
+    await t.client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ["team", "absent"] }));
+    assert.deepEqual((await t.client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, { env: "dev" });
+    described = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id }))).UserPool!;
+    assert.deepEqual(described.UserPoolTags, { env: "dev" });
+
+    await t.client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ["env"] }));
+    assert.deepEqual((await t.client.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags, {});
+    described = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id }))).UserPool!;
+    assert.equal(described.UserPoolTags, undefined);
+  });
+
+  it("answers ResourceNotFoundException for ARNs that are not this account's pools", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "mine" }));
+    const arns = [
+      "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_nothere00",
+      UserPool!.Arn!.replace(":000000000000:", ":999999999999:"),
+      UserPool!.Arn!.replace(":us-east-1:", ":eu-west-1:"),
+      "arn:aws:s3:us-east-1:000000000000:bucket/x",
+    ];
+    for (const arn of arns) {
+      for (const send of [
+        () => t.client.send(new ListTagsForResourceCommand({ ResourceArn: arn })),
+        () => t.client.send(new TagResourceCommand({ ResourceArn: arn, Tags: { a: "b" } })),
+        () => t.client.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ["a"] })),
+      ]) {
+        const err = await errorOf(send);
+        assert.equal(err.name, "ResourceNotFoundException", arn);
+      }
+    }
+  });
+
+  it("allows at most 50 tags", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "many-tags" }));
+    const tags = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    await t.client.send(new TagResourceCommand({ ResourceArn: UserPool!.Arn, Tags: tags }));
+    const err = await errorOf(() =>
+      t.client.send(new TagResourceCommand({ ResourceArn: UserPool!.Arn, Tags: { k50: "v" } })),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    const { Tags } = await t.client.send(new ListTagsForResourceCommand({ ResourceArn: UserPool!.Arn }));
+    assert.equal(Object.keys(Tags!).length, 50);
+  });
+});
+
+/** Cognito's CSV import columns for the standard attributes (all but sub). */
+const STANDARD_CSV = [
+  "name",
+  "given_name",
+  "family_name",
+  "middle_name",
+  "nickname",
+  "preferred_username",
+  "profile",
+  "picture",
+  "website",
+  "email",
+  "email_verified",
+  "gender",
+  "birthdate",
+  "zoneinfo",
+  "locale",
+  "phone_number",
+  "phone_number_verified",
+  "address",
+  "updated_at",
+];
