@@ -1,0 +1,61 @@
+import type { ListUsersRequest, ListUsersResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { errors } from "../protocol/errors.js";
+import { defineOperation } from "../protocol/operation.js";
+import { requirePool } from "../pools/lookup.js";
+import type { UserFilter, UserFilterAttribute } from "../storage/types.js";
+import { schemaOf } from "./attributes.js";
+import { toUserType } from "./wire.js";
+
+const MAX_LIMIT = 60;
+const SEARCHABLE: ReadonlySet<string> = new Set<UserFilterAttribute>([
+  "username",
+  "email",
+  "phone_number",
+  "name",
+  "given_name",
+  "family_name",
+  "preferred_username",
+  "cognito:user_status",
+  "status",
+  "sub",
+]);
+/** `name = "value"` or `name ^= "value"`; quotes and backslashes inside the value are escaped. */
+const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/s;
+
+export function parseFilter(filter: string): UserFilter | undefined {
+  if (filter.trim() === "") return undefined;
+  const match = FILTER.exec(filter);
+  if (!match) throw errors.invalidParameter("Error while parsing filter.");
+  const [, attribute, op, quoted] = match;
+  if (!SEARCHABLE.has(attribute!)) {
+    throw errors.invalidParameter(
+      `Invalid search attribute: ${attribute}. Only standard attributes listed for ListUsers can be searched.`,
+    );
+  }
+  let value = quoted!.replace(/\\(.)/gs, "$1");
+  // Cognito matches user status regardless of case.
+  if (attribute === "cognito:user_status") value = value.toUpperCase();
+  return { attribute: attribute as UserFilterAttribute, op: op as UserFilter["op"], value };
+}
+
+export const listUsers = defineOperation<ListUsersRequest, ListUsersResponse>("ListUsers", async (input, ctx) => {
+  const pool = await requirePool(ctx, input.UserPoolId!);
+  const filter = input.Filter === undefined ? undefined : parseFilter(input.Filter);
+  const only = input.AttributesToGet;
+  if (only) {
+    const schema = schemaOf(pool);
+    const unknown = only.find((name) => !schema.has(name));
+    if (unknown !== undefined) {
+      throw errors.invalidParameter(`One or more requested attributes do not exist: ${unknown}`);
+    }
+  }
+  const page = await ctx.store.users.list(pool.id, {
+    limit: input.Limit ? Math.min(input.Limit, MAX_LIMIT) : MAX_LIMIT,
+    after: input.PaginationToken,
+    ...(filter ? { filter } : {}),
+  });
+  return {
+    Users: page.items.map((user) => toUserType(user, only)),
+    ...(page.next ? { PaginationToken: page.next } : {}),
+  } as unknown as ListUsersResponse;
+});
