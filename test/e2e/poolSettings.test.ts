@@ -12,6 +12,10 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { errorOf, useCognate } from "../helpers/cognate.js";
 
+/** A response without the SDK's $metadata, for whole-object comparisons. */
+const withoutMetadata = <T extends { $metadata?: unknown }>(response: T): Omit<T, "$metadata"> =>
+  Object.fromEntries(Object.entries(response).filter(([key]) => key !== "$metadata")) as Omit<T, "$metadata">;
+
 const SMS = { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "ext" };
 const DEVELOPER_EMAIL = {
   EmailSendingAccount: "DEVELOPER" as const,
@@ -199,8 +203,7 @@ describe("user pool MFA configuration", () => {
   const create = async (PoolName: string, extra: Partial<CreateUserPoolCommandInput> = {}) =>
     (await t.client.send(new CreateUserPoolCommand({ PoolName, ...extra }))).UserPool!;
   const getMfa = async (UserPoolId: string) => {
-    const { $metadata: _, ...rest } = await t.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId }));
-    return rest;
+    return withoutMetadata(await t.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId })));
   };
 
   it("reports MFA off with no factors for a new pool", async () => {
@@ -214,12 +217,14 @@ describe("user pool MFA configuration", () => {
 
   it("turns on authenticator-app MFA and shows it in DescribeUserPool", async () => {
     const pool = await create("totp");
-    const { $metadata: _, ...answer } = await t.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: pool.Id,
-        MfaConfiguration: "ON",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
+    const answer = withoutMetadata(
+      await t.client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: pool.Id,
+          MfaConfiguration: "ON",
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      ),
     );
     const expected = {
       MfaConfiguration: "ON",
