@@ -13,6 +13,12 @@ export const createUserPool = defineOperation<CreateUserPoolRequest, CreateUserP
     if (input.UsernameAttributes?.length && input.AliasAttributes?.length) {
       throw errors.invalidParameter("Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
     }
+    // Only SMS can be an MFA factor at creation; the others come with SetUserPoolMfaConfig.
+    if ((input.MfaConfiguration ?? "OFF") !== "OFF" && !input.SmsConfiguration) {
+      throw errors.invalidParameter(
+        "SMS configuration and Auto verification for phone_number are required when MFA is required/optional",
+      );
+    }
     const pool: PoolRecord = {
       id: newUserPoolId(ctx.region),
       name: input.PoolName!,

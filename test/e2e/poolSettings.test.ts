@@ -395,6 +395,32 @@ describe("user pool MFA configuration", () => {
     });
   });
 
+  it("lets CreateUserPool turn MFA on only with an SMS configuration", async () => {
+    const err = await errorOf(() =>
+      t.client.send(new CreateUserPoolCommand({ PoolName: "mfa-create", MfaConfiguration: "ON" })),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    const pool = await create("mfa-create", { MfaConfiguration: "ON", SmsConfiguration: SMS });
+    const mfa = await getMfa(pool.Id!);
+    assert.equal(mfa.MfaConfiguration, "ON");
+    assert.deepEqual(mfa.SmsMfaConfiguration, { SmsConfiguration: SMS });
+  });
+
+  it("keeps enabled factors when UpdateUserPool keeps MFA on", async () => {
+    const pool = await create("mfa-kept");
+    await t.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: pool.Id,
+        MfaConfiguration: "ON",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    await t.client.send(new UpdateUserPoolCommand({ UserPoolId: pool.Id, MfaConfiguration: "ON" }));
+    const mfa = await getMfa(pool.Id!);
+    assert.equal(mfa.MfaConfiguration, "ON");
+    assert.deepEqual(mfa.SoftwareTokenMfaConfiguration, { Enabled: true });
+  });
+
   it("answers ResourceNotFoundException for unknown pools", async () => {
     for (const send of [
       () => t.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: "us-east-1_nothere00" })),
