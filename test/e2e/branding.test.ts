@@ -5,6 +5,7 @@ import {
   CreateTermsCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   DeleteManagedLoginBrandingCommand,
   DeleteTermsCommand,
   DescribeManagedLoginBrandingByClientCommand,
@@ -29,6 +30,15 @@ async function newPool(t: TestCognate): Promise<string> {
   return UserPool!.Id!;
 }
 
+let domainCount = 0;
+/** A pool with a prefix domain: the classic hosted UI, and so its customization, needs one. */
+async function newPoolWithDomain(t: TestCognate): Promise<string> {
+  const poolId = await newPool(t);
+  const Domain = `branding-test-${process.pid}-${++domainCount}`;
+  await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain }));
+  return poolId;
+}
+
 async function newClient(t: TestCognate, poolId: string, name = "web"): Promise<string> {
   const { UserPoolClient } = await t.client.send(
     new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: name }),
@@ -43,7 +53,7 @@ describe("UI customization (classic hosted UI)", () => {
     ".submitButton-customizable { background-color: #333; }\n.banner-customizable, .label-customizable { color: red }";
 
   it("sets the pool-wide (ALL) customization when ClientId is omitted", async () => {
-    const poolId = await newPool(t);
+    const poolId = await newPoolWithDomain(t);
     const { UICustomization } = await t.client.send(
       new SetUICustomizationCommand({ UserPoolId: poolId, CSS: validCss }),
     );
@@ -60,14 +70,14 @@ describe("UI customization (classic hosted UI)", () => {
     assert.deepEqual(got.UICustomization, UICustomization);
   });
 
-  it("answers only the ids when nothing is customized", async () => {
-    const poolId = await newPool(t);
+  it("answers an empty object when nothing is customized", async () => {
+    const poolId = await newPoolWithDomain(t);
     const { UICustomization } = await t.client.send(new GetUICustomizationCommand({ UserPoolId: poolId }));
-    assert.deepEqual(UICustomization, { UserPoolId: poolId, ClientId: "ALL" });
+    assert.deepEqual(UICustomization, {});
   });
 
   it("falls back to the pool's customization for a client without its own", async () => {
-    const poolId = await newPool(t);
+    const poolId = await newPoolWithDomain(t);
     const clientId = await newClient(t, poolId);
     await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, ClientId: "ALL", CSS: validCss }));
     const fallback = await t.client.send(new GetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId }));
@@ -83,17 +93,17 @@ describe("UI customization (classic hosted UI)", () => {
     assert.equal(got.UICustomization?.CSS, own);
   });
 
-  it("answers only the ids for a client when neither it nor the pool is customized", async () => {
-    const poolId = await newPool(t);
+  it("answers an empty object for a client when neither it nor the pool is customized", async () => {
+    const poolId = await newPoolWithDomain(t);
     const clientId = await newClient(t, poolId);
     const { UICustomization } = await t.client.send(
       new GetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId }),
     );
-    assert.deepEqual(UICustomization, { UserPoolId: poolId, ClientId: clientId });
+    assert.deepEqual(UICustomization, {});
   });
 
   it("replaces the customization on each set, keeping its creation date", async () => {
-    const poolId = await newPool(t);
+    const poolId = await newPoolWithDomain(t);
     const first = await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, CSS: validCss }));
     const second = await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, ImageFile: PNG }));
     assert.equal(second.UICustomization?.CSS, undefined);
@@ -101,8 +111,36 @@ describe("UI customization (classic hosted UI)", () => {
     assert.deepEqual(second.UICustomization?.CreationDate, first.UICustomization?.CreationDate);
   });
 
-  it("refuses CSS classes outside the customizable set", async () => {
+  it("removes the customization when given neither CSS nor image", async () => {
+    const poolId = await newPoolWithDomain(t);
+    const clientId = await newClient(t, poolId);
+    await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, CSS: validCss }));
+    await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId, ImageFile: PNG }));
+
+    const removed = await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId }));
+    assert.deepEqual(removed.UICustomization, { UserPoolId: poolId, ClientId: clientId });
+    const fallback = await t.client.send(new GetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId }));
+    assert.equal(fallback.UICustomization?.ClientId, "ALL");
+
+    await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId }));
+    const none = await t.client.send(new GetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId }));
+    assert.deepEqual(none.UICustomization, {});
+  });
+
+  it("requires the pool to have a domain", async () => {
     const poolId = await newPool(t);
+    for (const call of [
+      () => t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, CSS: validCss })),
+      () => t.client.send(new GetUICustomizationCommand({ UserPoolId: poolId })),
+    ]) {
+      const err = await errorOf(call);
+      assert.equal(err.name, "InvalidParameterException");
+      assert.equal(err.message, "There has to be an existing domain associated with this user pool");
+    }
+  });
+
+  it("refuses CSS classes outside the customizable set", async () => {
+    const poolId = await newPoolWithDomain(t);
     const err = await errorOf(() => t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, CSS: css })));
     assert.equal(err.name, "InvalidParameterException");
     assert.match(err.message, /\.logo-customizable:not\(x\)/);
@@ -117,7 +155,7 @@ describe("UI customization (classic hosted UI)", () => {
   });
 
   it("accepts comments and empty CSS", async () => {
-    const poolId = await newPool(t);
+    const poolId = await newPoolWithDomain(t);
     const withComment = "/* brand */ .banner-customizable { color: red }";
     const set = await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, CSS: withComment }));
     assert.equal(set.UICustomization?.CSS, withComment);
@@ -126,7 +164,7 @@ describe("UI customization (classic hosted UI)", () => {
   });
 
   it("accepts PNG and JPEG logos up to 100 KB only", async () => {
-    const poolId = await newPool(t);
+    const poolId = await newPoolWithDomain(t);
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
     await t.client.send(new SetUICustomizationCommand({ UserPoolId: poolId, ImageFile: jpeg }));
     const gif = await errorOf(() =>
@@ -144,7 +182,7 @@ describe("UI customization (classic hosted UI)", () => {
   });
 
   it("answers ResourceNotFoundException for an unknown pool or client", async () => {
-    const poolId = await newPool(t);
+    const poolId = await newPoolWithDomain(t);
     const pool = await errorOf(() =>
       t.client.send(new SetUICustomizationCommand({ UserPoolId: MISSING_POOL, CSS: "" })),
     );

@@ -3,9 +3,10 @@ import { defineOperation } from "../../protocol/operation.js";
 import { ResourceKind } from "../../storage/kinds.js";
 import { requirePool } from "../../pools/lookup.js";
 import { ALL_CLIENTS, requireClient } from "../lookup.js";
+import { requirePoolDomain } from "./domain.js";
 import { toUICustomizationType, type UICustomizationData } from "./wire.js";
 
-/** A client without its own customization shows the pool's ("ALL") one; with neither, only the ids. */
+/** A client without its own customization shows the pool's ("ALL") one; with neither, an empty object. */
 export const getUICustomization = defineOperation<GetUICustomizationRequest, GetUICustomizationResponse>(
   "GetUICustomization",
   async (input, ctx) => {
@@ -13,13 +14,10 @@ export const getUICustomization = defineOperation<GetUICustomizationRequest, Get
     const clientId = input.ClientId ?? ALL_CLIENTS;
     const get = (key: string) =>
       ctx.store.resources.get<UICustomizationData>(ResourceKind.uiCustomization, pool.id, key);
-    let record;
-    if (clientId !== ALL_CLIENTS) {
-      await requireClient(ctx, pool, clientId);
-      record = await get(clientId);
-    }
-    record ??= await get(ALL_CLIENTS);
-    const UICustomization = record ? toUICustomizationType(record) : { UserPoolId: pool.id, ClientId: clientId };
+    if (clientId !== ALL_CLIENTS) await requireClient(ctx, pool, clientId);
+    requirePoolDomain(pool);
+    const record = (clientId !== ALL_CLIENTS ? await get(clientId) : undefined) ?? (await get(ALL_CLIENTS));
+    const UICustomization = record ? toUICustomizationType(record) : {};
     return { UICustomization } as unknown as GetUICustomizationResponse;
   },
 );

@@ -4,6 +4,7 @@ import { ResourceKind } from "../../storage/kinds.js";
 import { requirePool } from "../../pools/lookup.js";
 import { ALL_CLIENTS, requireClient } from "../lookup.js";
 import { checkCss, checkImage } from "./css.js";
+import { requirePoolDomain } from "./domain.js";
 import { toUICustomizationType, type UICustomizationData } from "./wire.js";
 
 /** A CSS version that changes with each upload: the upload time as yyyyMMddHHmmss (UTC). */
@@ -15,11 +16,17 @@ export const setUICustomization = defineOperation<SetUICustomizationRequest, Set
     const pool = await requirePool(ctx, input.UserPoolId!);
     const clientId = input.ClientId ?? ALL_CLIENTS;
     if (clientId !== ALL_CLIENTS) await requireClient(ctx, pool, clientId);
+    requirePoolDomain(pool);
     if (input.CSS !== undefined) checkCss(input.CSS);
     // Blobs arrive as base64 text on the wire.
     const image = input.ImageFile as unknown as string | undefined;
     if (image !== undefined) checkImage(Buffer.from(image, "base64"));
 
+    // Neither CSS nor image removes the customization; a client then falls back to the pool's.
+    if (input.CSS === undefined && image === undefined) {
+      await ctx.store.resources.delete(ResourceKind.uiCustomization, pool.id, clientId);
+      return { UICustomization: { UserPoolId: pool.id, ClientId: clientId } };
+    }
     const existing = await ctx.store.resources.get<UICustomizationData>(
       ResourceKind.uiCustomization,
       pool.id,
