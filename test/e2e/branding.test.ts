@@ -316,6 +316,43 @@ describe("managed login branding", () => {
     assert.equal(noBytes.name, "InvalidParameterException");
   });
 
+  it("checks that each asset's bytes are an image of its declared extension", async () => {
+    const poolId = await newPool(t);
+    const svg = new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    const ico = new Uint8Array([0, 0, 1, 0, 1, 0]);
+    const webp = new TextEncoder().encode("RIFF\u0000\u0000\u0000\u0000WEBPVP8 ");
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
+    const { ManagedLoginBranding } = await t.client.send(
+      new CreateManagedLoginBrandingCommand({
+        UserPoolId: poolId,
+        ClientId: await newClient(t, poolId),
+        Assets: [
+          { Category: "PAGE_BACKGROUND", ColorMode: "LIGHT", Extension: "SVG", Bytes: svg },
+          { Category: "FAVICON_ICO", ColorMode: "LIGHT", Extension: "ICO", Bytes: ico },
+          { Category: "FORM_LOGO", ColorMode: "LIGHT", Extension: "WEBP", Bytes: webp },
+          { Category: "FORM_LOGO", ColorMode: "DARK", Extension: "JPEG", Bytes: jpeg },
+        ],
+      }),
+    );
+    assert.equal(ManagedLoginBranding?.Assets?.length, 4);
+
+    const text = new TextEncoder().encode("not an image");
+    const clientId = await newClient(t, poolId, "content");
+    for (const Extension of ["PNG", "JPEG", "ICO", "SVG", "WEBP"] as const) {
+      const err = await errorOf(() =>
+        t.client.send(
+          new CreateManagedLoginBrandingCommand({
+            UserPoolId: poolId,
+            ClientId: clientId,
+            Assets: [{ Category: "PAGE_BACKGROUND", ColorMode: "LIGHT", Extension, Bytes: text }],
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException", Extension);
+      assert.equal(err.message, `Asset for category PAGE_BACKGROUND is not a valid ${Extension} image.`);
+    }
+  });
+
   it("allows one style per app client", async () => {
     const poolId = await newPool(t);
     const clientId = await newClient(t, poolId);

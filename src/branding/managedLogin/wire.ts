@@ -58,7 +58,31 @@ const CATEGORY_EXTENSIONS: Record<string, string[]> = {
   FAVICON_SVG: ["SVG"],
 };
 
-/** One asset per category and colour mode; every asset carries its image. */
+/** Whether the bytes are an image of the declared type (Cognito checks the content, not just the label). */
+function matchesExtension(bytes: Buffer, extension: string): boolean {
+  const startsWith = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  switch (extension) {
+    case "PNG":
+      return startsWith(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+    case "JPEG":
+      return startsWith(0xff, 0xd8, 0xff);
+    case "ICO":
+      return startsWith(0x00, 0x00, 0x01, 0x00);
+    case "WEBP":
+      return bytes.toString("latin1", 0, 4) === "RIFF" && bytes.toString("latin1", 8, 12) === "WEBP";
+    case "SVG": {
+      const text = bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .trimStart();
+      return text.startsWith("<") && /<svg[\s>]/.test(text);
+    }
+    default:
+      return false;
+  }
+}
+
+/** One asset per category and colour mode; every asset carries an image of its declared type. */
 export function checkAssets(assets: StoredAsset[]): void {
   const seen = new Set<string>();
   for (const asset of assets) {
@@ -75,6 +99,9 @@ export function checkAssets(assets: StoredAsset[]): void {
     }
     if (asset.Bytes === undefined || asset.Bytes === "") {
       throw errors.invalidParameter(`Asset for category ${asset.Category} has no Bytes.`);
+    }
+    if (!matchesExtension(Buffer.from(asset.Bytes, "base64"), asset.Extension!)) {
+      throw errors.invalidParameter(`Asset for category ${asset.Category} is not a valid ${asset.Extension} image.`);
     }
   }
 }
