@@ -257,19 +257,19 @@ describe("risk configuration", () => {
     assert.equal(described.RiskConfiguration?.CompromisedCredentialsRiskConfiguration, undefined);
   });
 
-  it("requires threat protection: the Plus tier or the advanced security add-on", async () => {
+  it("accepts settings on a pool without threat protection (they apply once it is on)", async () => {
+    // Terraform's acceptance tests set risk exceptions and compromised-credential actions on plain pools.
     const plain = await newPool(t);
-    for (const call of [
-      () =>
-        t.client.send(new SetRiskConfigurationCommand({ UserPoolId: plain, RiskExceptionConfiguration: exceptions })),
-      () => t.client.send(new DescribeRiskConfigurationCommand({ UserPoolId: plain })),
-    ]) {
-      const err = await errorOf(call);
-      assert.equal(err.name, "UserPoolAddOnNotEnabledException");
-      assert.equal(err.$metadata?.httpStatusCode, 400);
-    }
-    const plusOnly = await newPool(t, { UserPoolTier: "PLUS" });
-    await t.client.send(new DescribeRiskConfigurationCommand({ UserPoolId: plusOnly }));
+    const set = await t.client.send(
+      new SetRiskConfigurationCommand({
+        UserPoolId: plain,
+        RiskExceptionConfiguration: exceptions,
+        CompromisedCredentialsRiskConfiguration: compromised,
+      }),
+    );
+    assert.deepEqual(set.RiskConfiguration?.RiskExceptionConfiguration, exceptions);
+    const described = await t.client.send(new DescribeRiskConfigurationCommand({ UserPoolId: plain }));
+    assert.deepEqual(described.RiskConfiguration, set.RiskConfiguration);
   });
 
   it("refuses IP ranges that are not CIDR blocks", async () => {

@@ -6,7 +6,7 @@ import { defineOperation } from "../../protocol/operation.js";
 import { requirePool } from "../../pools/lookup.js";
 import { ResourceKind } from "../../storage/kinds.js";
 import { ALL_CLIENTS, requireClient } from "../lookup.js";
-import { requireThreatProtection, toRiskConfigurationType, type RiskData } from "./wire.js";
+import { toRiskConfigurationType, type RiskData } from "./wire.js";
 
 /** A client without its own configuration inherits the pool's; with neither, only the ids. */
 export const describeRiskConfiguration = defineOperation<
@@ -16,7 +16,6 @@ export const describeRiskConfiguration = defineOperation<
   const pool = await requirePool(ctx, input.UserPoolId!);
   const clientId = input.ClientId ?? ALL_CLIENTS;
   if (clientId !== ALL_CLIENTS) await requireClient(ctx, pool, clientId);
-  requireThreatProtection(pool);
   const get = (key: string) => ctx.store.resources.get<RiskData>(ResourceKind.riskConfiguration, pool.id, key);
   const record = (clientId !== ALL_CLIENTS ? await get(clientId) : undefined) ?? (await get(ALL_CLIENTS));
   const RiskConfiguration = record

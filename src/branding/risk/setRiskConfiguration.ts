@@ -6,7 +6,7 @@ import { defineOperation } from "../../protocol/operation.js";
 import { requirePool } from "../../pools/lookup.js";
 import { ResourceKind } from "../../storage/kinds.js";
 import { ALL_CLIENTS, requireClient } from "../lookup.js";
-import { checkRiskInput, requireThreatProtection, toRiskConfigurationType, type RiskRecord } from "./wire.js";
+import { checkRiskInput, toRiskConfigurationType, type RiskRecord } from "./wire.js";
 
 /**
  * Replaces the pool's ("ALL") or one client's risk configuration. A request with no settings
@@ -18,7 +18,6 @@ export const setRiskConfiguration = defineOperation<SetRiskConfigurationRequest,
     const pool = await requirePool(ctx, input.UserPoolId!);
     const clientId = input.ClientId ?? ALL_CLIENTS;
     if (clientId !== ALL_CLIENTS) await requireClient(ctx, pool, clientId);
-    requireThreatProtection(pool);
     checkRiskInput(input);
     const { CompromisedCredentialsRiskConfiguration, AccountTakeoverRiskConfiguration, RiskExceptionConfiguration } =
       input;

@@ -1,9 +1,9 @@
 import { isIP } from "node:net";
 import type { RiskConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
-import { CognitoError, errors } from "../../protocol/errors.js";
+import { errors } from "../../protocol/errors.js";
 import { toEpochSeconds } from "../../shared/time.js";
 import type { Wire } from "../../shared/wire.js";
-import type { PoolRecord, ResourceRecord } from "../../storage/types.js";
+import type { ResourceRecord } from "../../storage/types.js";
 
 /** What ResourceKind.riskConfiguration stores: RiskConfigurationType without its date. */
 export type RiskData = Omit<RiskConfigurationType, "LastModifiedDate">;
@@ -13,16 +13,6 @@ export const toRiskConfigurationType = (record: RiskRecord): Wire<RiskConfigurat
   ...record.data,
   LastModifiedDate: toEpochSeconds(record.updatedAt),
 });
-
-/** Threat protection runs on the Plus plan, or on pools whose add-on is switched on. */
-export function requireThreatProtection(pool: PoolRecord): void {
-  const mode = (pool.config.UserPoolAddOns as { AdvancedSecurityMode?: string } | undefined)?.AdvancedSecurityMode;
-  if (pool.config.UserPoolTier === "PLUS" || mode === "AUDIT" || mode === "ENFORCED") return;
-  throw new CognitoError(
-    "UserPoolAddOnNotEnabledException",
-    `Threat protection is not enabled for user pool ${pool.id}; it requires the PLUS tier.`,
-  );
-}
 
 /** An IPv4 or IPv6 range in CIDR notation, e.g. 192.0.2.0/24. */
 export function isCidr(range: string): boolean {
