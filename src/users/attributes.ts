@@ -138,3 +138,16 @@ export async function checkAliasConflicts(
   }
   return demoted;
 }
+
+/** Names a caller may delete: known to the schema, writable, and not required. */
+export function checkDeletableAttributes(pool: PoolRecord, names: readonly string[]): void {
+  const schema = schemaOf(pool);
+  for (const name of names) {
+    const definition = schema.get(name);
+    if (!definition) throw nonConforming(name, "Attribute does not exist in the schema.");
+    if (name === "sub" || definition.Mutable === false) {
+      throw errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}.`);
+    }
+    if (definition.Required) throw nonConforming(name, "The attribute is required");
+  }
+}

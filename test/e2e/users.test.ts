@@ -1,9 +1,19 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   CreateUserPoolCommand,
+  ListUsersCommand,
+  type AttributeType,
   type CreateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
@@ -495,5 +505,346 @@ describe("AdminGetUser", () => {
       t.client.send(new AdminGetUserCommand({ UserPoolId: "us-east-1_nothere00", Username: "ghost" })),
     );
     assert.equal(noPool.name, "ResourceNotFoundException");
+  });
+});
+
+async function createUser(t: TestCognate, pool: string, username: string, attributes: Record<string, string> = {}) {
+  const { User } = await t.client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool,
+      Username: username,
+      MessageAction: "SUPPRESS",
+      UserAttributes: Object.entries(attributes).map(([Name, Value]): AttributeType => ({ Name, Value })),
+    }),
+  );
+  return User!;
+}
+
+const getUser = (t: TestCognate, pool: string, username: string) =>
+  t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: username }));
+
+describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
+  const t = useCognate();
+
+  it("updates attributes and unverifies a changed email unless told otherwise", async () => {
+    const pool = await newPool(t);
+    await createUser(t, pool, "ruth", {
+      email: "ruth@example.com",
+      email_verified: "true",
+      phone_number: "+15555550111",
+    });
+    const before = await getUser(t, pool, "ruth");
+    await new Promise((r) => setTimeout(r, 5));
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: "ruth",
+        UserAttributes: [
+          { Name: "email", Value: "ruth2@example.com" },
+          { Name: "given_name", Value: "Ruth" },
+        ],
+      }),
+    );
+    const after = await getUser(t, pool, "ruth");
+    const a = attrs(after.UserAttributes);
+    assert.equal(a.email, "ruth2@example.com");
+    assert.equal(a.email_verified, "false");
+    assert.equal(a.given_name, "Ruth");
+    assert.equal(a.sub, attrs(before.UserAttributes).sub);
+    assert.ok(after.UserLastModifiedDate!.getTime() > before.UserLastModifiedDate!.getTime());
+
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: "ruth",
+        UserAttributes: [
+          { Name: "phone_number", Value: "+15555550112" },
+          { Name: "phone_number_verified", Value: "true" },
+        ],
+      }),
+    );
+    const b = attrs((await getUser(t, pool, "ruth")).UserAttributes);
+    assert.equal(b.phone_number, "+15555550112");
+    assert.equal(b.phone_number_verified, "true");
+  });
+
+  it("rejects sub, immutable custom attributes, unknown names and bad values", async () => {
+    const pool = await newPool(t, {
+      Schema: [{ Name: "team", AttributeDataType: "String", Mutable: false }],
+    });
+    await createUser(t, pool, "sam", { "custom:team": "red" });
+    const update = (attributes: AttributeType[]) =>
+      errorOf(() =>
+        t.client.send(
+          new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: "sam", UserAttributes: attributes }),
+        ),
+      );
+    let err = await update([{ Name: "sub", Value: "x" }]);
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Cannot modify the non-mutable attribute sub.");
+    err = await update([{ Name: "custom:team", Value: "blue" }]);
+    assert.equal(err.message, "Cannot modify the non-mutable attribute custom:team.");
+    err = await update([{ Name: "favourite", Value: "x" }]);
+    assert.equal(
+      err.message,
+      "Attributes did not conform to the schema: favourite: Attribute does not exist in the schema.",
+    );
+    err = await update([{ Name: "email", Value: "nope" }]);
+    assert.equal(err.message, "Invalid email address format.");
+    err = await update([{ Name: "phone_number_verified", Value: "maybe" }]);
+    assert.equal(err.name, "InvalidParameterException");
+    const missing = await errorOf(() =>
+      t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: pool,
+          Username: "ghost",
+          UserAttributes: [{ Name: "name", Value: "x" }],
+        }),
+      ),
+    );
+    assert.equal(missing.name, "UserNotFoundException");
+  });
+
+  it("answers AliasExistsException when a verified alias is taken", async () => {
+    const pool = await newPool(t, { AliasAttributes: ["email"] });
+    await createUser(t, pool, "tom", { email: "tom@example.com", email_verified: "true" });
+    await createUser(t, pool, "uma", { email: "uma@example.com", email_verified: "true" });
+    const err = await errorOf(() =>
+      t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: pool,
+          Username: "uma",
+          UserAttributes: [
+            { Name: "email", Value: "tom@example.com" },
+            { Name: "email_verified", Value: "true" },
+          ],
+        }),
+      ),
+    );
+    assert.equal(err.name, "AliasExistsException");
+    assert.equal(err.message, "An account with the given email already exists.");
+    // Unverified, the same address is allowed.
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: "uma",
+        UserAttributes: [{ Name: "email", Value: "tom@example.com" }],
+      }),
+    );
+    assert.equal(attrs((await getUser(t, pool, "uma")).UserAttributes).email_verified, "false");
+  });
+
+  it("answers AliasExistsException for a taken email in an email-as-username pool", async () => {
+    const pool = await newPool(t, { UsernameAttributes: ["email"] });
+    await createUser(t, pool, "v1@example.com");
+    await createUser(t, pool, "v2@example.com");
+    const err = await errorOf(() =>
+      t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: pool,
+          Username: "v2@example.com",
+          UserAttributes: [{ Name: "email", Value: "v1@example.com" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "AliasExistsException");
+  });
+
+  it("deletes attributes, but not required or immutable ones", async () => {
+    const pool = await newPool(t, {
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    await createUser(t, pool, "wes", {
+      email: "wes@example.com",
+      phone_number: "+15555550113",
+      phone_number_verified: "true",
+      nickname: "w",
+    });
+    await t.client.send(
+      new AdminDeleteUserAttributesCommand({
+        UserPoolId: pool,
+        Username: "wes",
+        UserAttributeNames: ["phone_number", "nickname"],
+      }),
+    );
+    const a = attrs((await getUser(t, pool, "wes")).UserAttributes);
+    assert.equal(a.phone_number, undefined);
+    assert.equal(a.phone_number_verified, undefined);
+    assert.equal(a.nickname, undefined);
+    assert.equal(a.email, "wes@example.com");
+    const del = (names: string[]) =>
+      errorOf(() =>
+        t.client.send(
+          new AdminDeleteUserAttributesCommand({ UserPoolId: pool, Username: "wes", UserAttributeNames: names }),
+        ),
+      );
+    let err = await del(["email"]);
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Attributes did not conform to the schema: email: The attribute is required");
+    err = await del(["sub"]);
+    assert.equal(err.name, "InvalidParameterException");
+    err = await del(["nothing"]);
+    assert.equal(err.name, "InvalidParameterException");
+    const missing = await errorOf(() =>
+      t.client.send(
+        new AdminDeleteUserAttributesCommand({ UserPoolId: pool, Username: "ghost", UserAttributeNames: ["nickname"] }),
+      ),
+    );
+    assert.equal(missing.name, "UserNotFoundException");
+  });
+});
+
+describe("AdminDisableUser, AdminEnableUser and AdminDeleteUser", () => {
+  const t = useCognate();
+
+  it("disables and enables a user", async () => {
+    const pool = await newPool(t);
+    await createUser(t, pool, "xena");
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: "xena" }));
+    const disabled = await getUser(t, pool, "xena");
+    assert.equal(disabled.Enabled, false);
+    const listed = await t.client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'status = "Disabled"' }));
+    assert.deepEqual(
+      listed.Users!.map((u) => u.Username),
+      ["xena"],
+    );
+    await t.client.send(new AdminEnableUserCommand({ UserPoolId: pool, Username: "xena" }));
+    assert.equal((await getUser(t, pool, "xena")).Enabled, true);
+    for (const command of [
+      new AdminDisableUserCommand({ UserPoolId: pool, Username: "ghost" }),
+      new AdminEnableUserCommand({ UserPoolId: pool, Username: "ghost" }),
+    ]) {
+      const err = await errorOf(() => t.client.send(command as AdminDisableUserCommand));
+      assert.equal(err.name, "UserNotFoundException");
+    }
+  });
+
+  it("deletes a user and its group memberships", async () => {
+    const pool = await newPool(t, { UsernameConfiguration: { CaseSensitive: false } });
+    await createUser(t, pool, "Yuri");
+    // Membership written through the store, so this does not depend on the groups family.
+    await t.cognate.store.groups.insert({ poolId: pool, name: "g", createdAt: Date.now(), updatedAt: Date.now() });
+    await t.cognate.store.groups.addMember(pool, "g", "yuri");
+    assert.equal((await t.cognate.store.groups.listForUser(pool, "yuri", { limit: 10 })).items.length, 1);
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: pool, Username: "yuri" }));
+    const err = await errorOf(() => getUser(t, pool, "Yuri"));
+    assert.equal(err.name, "UserNotFoundException");
+    const key = "yuri";
+    const groups = await t.cognate.store.groups.listForUser(pool, key, { limit: 10 });
+    assert.deepEqual(groups.items, []);
+    const again = await errorOf(() =>
+      t.client.send(new AdminDeleteUserCommand({ UserPoolId: pool, Username: "yuri" })),
+    );
+    assert.equal(again.name, "UserNotFoundException");
+    // The name is free again.
+    await createUser(t, pool, "YURI");
+  });
+});
+
+describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", () => {
+  const t = useCognate();
+
+  it("sets a permanent or temporary password", async () => {
+    const pool = await newPool(t);
+    await createUser(t, pool, "zoe");
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "zoe", Password: "Perm-Pass1", Permanent: true }),
+    );
+    assert.equal((await getUser(t, pool, "zoe")).UserStatus, "CONFIRMED");
+    const stored = await t.cognate.store.users.get(pool, "zoe");
+    assert.equal(stored?.temporaryPasswordSetAt, undefined);
+    await t.client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "zoe", Password: "Temp-Pass2" }));
+    assert.equal((await getUser(t, pool, "zoe")).UserStatus, "FORCE_CHANGE_PASSWORD");
+    assert.ok((await t.cognate.store.users.get(pool, "zoe"))?.temporaryPasswordSetAt);
+    const weak = await errorOf(() =>
+      t.client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "zoe", Password: "weakpass" })),
+    );
+    assert.equal(weak.name, "InvalidPasswordException");
+    assert.equal(weak.message, "Password did not conform with policy: Password must have uppercase characters");
+    const missing = await errorOf(() =>
+      t.client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "ghost", Password: "Perm-Pass1" })),
+    );
+    assert.equal(missing.name, "UserNotFoundException");
+  });
+
+  it("refuses recently used passwords when the pool keeps a history", async () => {
+    const pool = await newPool(t, { Policies: { PasswordPolicy: { MinimumLength: 8, PasswordHistorySize: 2 } } });
+    await createUser(t, pool, "hal");
+    const set = (Password: string) =>
+      t.client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "hal", Password, Permanent: true }));
+    await set("First-Pass1");
+    await set("Second-Pass1");
+    const err = await errorOf(() => set("First-Pass1"));
+    assert.equal(err.name, "PasswordHistoryPolicyViolationException");
+    await set("Third-Pass1");
+    // Only the last two count.
+    await set("First-Pass1");
+  });
+
+  it("resets a password by sending a code to a verified address", async () => {
+    const pool = await newPool(t, {
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email", Priority: 1 }] },
+    });
+    await createUser(t, pool, "ivy", { email: "ivy@example.com", email_verified: "true" });
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "ivy" }));
+    assert.equal((await getUser(t, pool, "ivy")).UserStatus, "RESET_REQUIRED");
+    const [message] = await messagesOf(t, pool);
+    assert.equal(message!.deliveryMedium, "EMAIL");
+    assert.equal(message!.destination, "ivy@example.com");
+    assert.match(message!.code!, /^[0-9]{6}$/);
+    assert.equal(message!.message, `Your verification code is ${message!.code}.`);
+
+    await createUser(t, pool, "jon", { email: "jon@example.com" });
+    const err = await errorOf(() =>
+      t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "jon" })),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(
+      err.message,
+      "Cannot reset password for the user as there is no registered/verified email or phone_number",
+    );
+    assert.equal((await getUser(t, pool, "jon")).UserStatus, "FORCE_CHANGE_PASSWORD");
+    const missing = await errorOf(() =>
+      t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "ghost" })),
+    );
+    assert.equal(missing.name, "UserNotFoundException");
+  });
+
+  it("prefers a verified phone when the pool sets no recovery order", async () => {
+    const pool = await newPool(t);
+    await createUser(t, pool, "kim", {
+      email: "kim@example.com",
+      email_verified: "true",
+      phone_number: "+15555550120",
+      phone_number_verified: "true",
+    });
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "kim" }));
+    const [message] = await messagesOf(t, pool);
+    assert.equal(message!.deliveryMedium, "SMS");
+    assert.equal(message!.destination, "+15555550120");
+  });
+
+  it("confirms an unconfirmed user and refuses any other status", async () => {
+    const pool = await newPool(t);
+    await createUser(t, pool, "liz");
+    // No sign-up yet in this family: put the user in UNCONFIRMED through the store.
+    const stored = (await t.cognate.store.users.get(pool, "liz"))!;
+    await t.cognate.store.users.update({ ...stored, status: "UNCONFIRMED" }, "liz");
+    await t.client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool, Username: "liz" }));
+    assert.equal((await getUser(t, pool, "liz")).UserStatus, "CONFIRMED");
+    const again = await errorOf(() =>
+      t.client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool, Username: "liz" })),
+    );
+    assert.equal(again.name, "NotAuthorizedException");
+    assert.equal(again.message, "User cannot be confirmed. Current status is CONFIRMED");
+    await createUser(t, pool, "max");
+    const forced = await errorOf(() =>
+      t.client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool, Username: "max" })),
+    );
+    assert.equal(forced.message, "User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD");
+    const missing = await errorOf(() =>
+      t.client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool, Username: "ghost" })),
+    );
+    assert.equal(missing.name, "UserNotFoundException");
   });
 });

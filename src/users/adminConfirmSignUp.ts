@@ -1,0 +1,19 @@
+import type { AdminConfirmSignUpRequest, AdminConfirmSignUpResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { errors } from "../protocol/errors.js";
+import { defineOperation } from "../protocol/operation.js";
+import { requirePool } from "../pools/lookup.js";
+import { requireUser } from "./lookup.js";
+import { saveUser } from "./save.js";
+
+export const adminConfirmSignUp = defineOperation<AdminConfirmSignUpRequest, AdminConfirmSignUpResponse>(
+  "AdminConfirmSignUp",
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const user = await requireUser(ctx, pool, input.Username!);
+    if (user.status !== "UNCONFIRMED") {
+      throw errors.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    }
+    await saveUser(ctx, pool, { ...user, status: "CONFIRMED" });
+    return {} as AdminConfirmSignUpResponse;
+  },
+);

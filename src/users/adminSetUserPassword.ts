@@ -1,0 +1,51 @@
+import type {
+  AdminSetUserPasswordRequest,
+  AdminSetUserPasswordResponse,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { CognitoError } from "../protocol/errors.js";
+import { defineOperation } from "../protocol/operation.js";
+import { requirePool } from "../pools/lookup.js";
+import { hashPassword, verifyPassword } from "../shared/passwords.js";
+import { requireUser } from "./lookup.js";
+import { checkPasswordPolicy, passwordPolicy } from "./passwordPolicy.js";
+import { saveUser } from "./save.js";
+
+export const adminSetUserPassword = defineOperation<AdminSetUserPasswordRequest, AdminSetUserPasswordResponse>(
+  "AdminSetUserPassword",
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const password = input.Password!;
+    checkPasswordPolicy(pool, password);
+    const historySize = passwordPolicy(pool).PasswordHistorySize ?? 0;
+    // Hashing and comparing are slow on purpose: do them before taking the transaction.
+    const before = await requireUser(ctx, pool, input.Username!);
+    if (historySize > 0) {
+      const recent = [before.passwordHash, ...(before.passwordHistory ?? [])].filter((h): h is string => Boolean(h));
+      for (const hash of recent.slice(0, historySize)) {
+        if (await verifyPassword(password, hash)) {
+          throw new CognitoError("PasswordHistoryPolicyViolationException", "Password has previously been used");
+        }
+      }
+    }
+    const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
+    await ctx.store.transaction(async () => {
+      const user = await requireUser(ctx, pool, input.Username!);
+      const history =
+        historySize > 0 && user.passwordHash
+          ? [user.passwordHash, ...(user.passwordHistory ?? [])].slice(0, historySize)
+          : user.passwordHistory;
+      const updated = {
+        ...user,
+        passwordHash,
+        status: input.Permanent ? ("CONFIRMED" as const) : ("FORCE_CHANGE_PASSWORD" as const),
+      };
+      // A permanent password has no validity window; a temporary one starts a new one.
+      if (input.Permanent) delete updated.temporaryPasswordSetAt;
+      else updated.temporaryPasswordSetAt = ctx.now;
+      if (history?.length) updated.passwordHistory = history;
+      await saveUser(ctx, pool, updated);
+    });
+    return {} as AdminSetUserPasswordResponse;
+  },
+  { transaction: false },
+);
