@@ -9,12 +9,12 @@ import { ResourceKind } from "../../storage/kinds.js";
 
 export type LogDeliveryData = LogDeliveryConfigurationType;
 
-/** A pool that never configured logging answers an empty list. */
+/** Without any log configuration the answer names only the pool (no LogConfigurations member). */
 export const getLogDeliveryConfiguration = defineOperation<
   GetLogDeliveryConfigurationRequest,
   GetLogDeliveryConfigurationResponse
 >("GetLogDeliveryConfiguration", async (input, ctx) => {
   const pool = await requirePool(ctx, input.UserPoolId!);
   const record = await ctx.store.resources.get<LogDeliveryData>(ResourceKind.logDelivery, pool.id, "pool");
-  return { LogDeliveryConfiguration: record?.data ?? { UserPoolId: pool.id, LogConfigurations: [] } };
+  return { LogDeliveryConfiguration: record?.data ?? ({ UserPoolId: pool.id } as LogDeliveryData) };
 });

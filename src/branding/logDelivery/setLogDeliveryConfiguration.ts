@@ -48,6 +48,11 @@ export const setLogDeliveryConfiguration = defineOperation<
     throw errors.invalidParameter("Each EventSource can have only one log configuration.");
   }
   for (const config of configs) checkLogConfiguration(config, pool);
+  // An empty list turns logging off; the pool then answers like one never configured.
+  if (configs.length === 0) {
+    await ctx.store.resources.delete(ResourceKind.logDelivery, pool.id, "pool");
+    return { LogDeliveryConfiguration: { UserPoolId: pool.id } as LogDeliveryData };
+  }
   const data: LogDeliveryData = { UserPoolId: pool.id, LogConfigurations: configs };
   const existing = await ctx.store.resources.get(ResourceKind.logDelivery, pool.id, "pool");
   await ctx.store.resources.put({
