@@ -11,7 +11,8 @@ export const createGroup = defineOperation<CreateGroupRequest, CreateGroupRespon
     const pool = await requirePool(ctx, input.UserPoolId!);
     const name = input.GroupName!;
     if (await ctx.store.groups.get(pool.id, name)) {
-      throw errors.groupExists(`A group with the name ${name} already exists.`);
+      // Cognito's wording names no group and has no full stop.
+      throw errors.groupExists("A group with the name already exists");
     }
     const group: GroupRecord = {
       poolId: pool.id,

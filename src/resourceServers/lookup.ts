@@ -14,7 +14,7 @@ export async function requireResourceServer(
   identifier: string,
 ): Promise<ResourceRecord<ResourceServerType>> {
   const record = await ctx.store.resources.get<ResourceServerType>(ResourceKind.resourceServer, pool.id, identifier);
-  if (!record) throw errors.resourceNotFound(`Resource server ${identifier} does not exist in user pool ${pool.id}.`);
+  if (!record) throw errors.resourceNotFound(`Resource server ${identifier} does not exist.`);
   return record;
 }
 

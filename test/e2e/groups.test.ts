@@ -88,7 +88,7 @@ describe("groups", () => {
       await newGroup(poolId, "dup");
       const err = await errorOf(() => newGroup(poolId, "dup"));
       assert.equal(err.name, "GroupExistsException");
-      assert.equal(err.message, "A group with the name dup already exists.");
+      assert.equal(err.message, "A group with the name already exists");
     });
 
     it("allows the same name in another pool", async () => {

@@ -174,7 +174,7 @@ describe("resource servers", () => {
         t.client.send(new DescribeResourceServerCommand({ UserPoolId: poolId, Identifier: "nope" })),
       );
       assert.equal(err.name, "ResourceNotFoundException");
-      assert.equal(err.message, `Resource server nope does not exist in user pool ${poolId}.`);
+      assert.equal(err.message, "Resource server nope does not exist.");
     });
 
     it("answers ResourceNotFoundException for a missing pool", async () => {
