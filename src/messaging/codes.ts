@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { VerificationMessageTemplateType } from "@aws-sdk/client-cognito-identity-provider";
+import type { OperationContext } from "../protocol/operation.js";
 import type { PoolRecord } from "../storage/types.js";
-import type { DeliveryMedium } from "./outbox.js";
+import { renderTemplate, sendMessage, type DeliveryMedium } from "./outbox.js";
 
 /** A six-digit confirmation code, as Cognito sends for sign-up, verification and password reset. */
 export const generateCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -23,4 +24,25 @@ export function verificationTemplate(pool: PoolRecord, medium: DeliveryMedium): 
     subject: template.EmailSubject ?? config.EmailVerificationSubject ?? DEFAULT_SUBJECT,
     message: template.EmailMessage ?? config.EmailVerificationMessage ?? DEFAULT_MESSAGE,
   };
+}
+
+/** Sends a fresh code with the pool's verification template and returns it (for whoever must check it later). */
+export async function sendCode(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  username: string,
+  target: { medium: DeliveryMedium; destination: string },
+): Promise<string> {
+  const code = generateCode();
+  const template = verificationTemplate(pool, target.medium);
+  await sendMessage(ctx, {
+    userPoolId: pool.id,
+    username,
+    deliveryMedium: target.medium,
+    destination: target.destination,
+    ...(template.subject ? { subject: template.subject } : {}),
+    message: renderTemplate(template.message, { username, code }),
+    code,
+  });
+  return code;
 }

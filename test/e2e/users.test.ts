@@ -568,6 +568,31 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
     assert.equal(b.phone_number_verified, "true");
   });
 
+  it("sends a verification code for a changed auto-verified email", async () => {
+    const pool = await newPool(t, { AutoVerifiedAttributes: ["email"] });
+    await createUser(t, pool, "rick", { email: "rick@example.com", email_verified: "true" });
+    const update = (attributes: AttributeType[]) =>
+      t.client.send(
+        new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: "rick", UserAttributes: attributes }),
+      );
+    await update([{ Name: "name", Value: "Rick" }]);
+    assert.deepEqual(await messagesOf(t, pool), []);
+    await update([{ Name: "email", Value: "rick2@example.com" }]);
+    const [message] = await messagesOf(t, pool);
+    assert.equal(message!.deliveryMedium, "EMAIL");
+    assert.equal(message!.destination, "rick2@example.com");
+    assert.equal(message!.subject, "Your verification code");
+    assert.match(message!.code!, /^[0-9]{6}$/);
+    assert.equal(message!.message, `Your verification code is ${message!.code}.`);
+    // Vouching for the new address sends nothing.
+    await update([
+      { Name: "email", Value: "rick3@example.com" },
+      { Name: "email_verified", Value: "true" },
+    ]);
+    assert.equal((await messagesOf(t, pool)).length, 1);
+    assert.equal(attrs((await getUser(t, pool, "rick")).UserAttributes).email_verified, "true");
+  });
+
   it("rejects sub, immutable custom attributes, unknown names and bad values", async () => {
     const pool = await newPool(t, {
       Schema: [{ Name: "team", AttributeDataType: "String", Mutable: false }],
