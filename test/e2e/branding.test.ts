@@ -259,28 +259,81 @@ describe("managed login branding", () => {
       }),
     );
     assert.equal(merged.ManagedLoginBranding?.ManagedLoginBrandingId, style?.ManagedLoginBrandingId);
+    assert.deepEqual(merged.ManagedLoginBranding?.Assets, style?.Assets);
     const byClient = await t.client.send(
       new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: poolId, ClientId: clientId }),
     );
     assert.deepEqual(byClient.ManagedLoginBranding, style);
   });
 
-  it("refuses UseCognitoProvidedValues together with Settings or Assets", async () => {
+  it("refuses UseCognitoProvidedValues together with Settings, but not with Assets", async () => {
     const poolId = await newPool(t);
     const clientId = await newClient(t, poolId);
-    for (const extra of [{ Settings: settings }, { Assets: [logo] }]) {
-      const err = await errorOf(() =>
-        t.client.send(
-          new CreateManagedLoginBrandingCommand({
-            UserPoolId: poolId,
-            ClientId: clientId,
-            UseCognitoProvidedValues: true,
-            ...extra,
-          }),
-        ),
-      );
-      assert.equal(err.name, "InvalidParameterException");
-    }
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateManagedLoginBrandingCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          UseCognitoProvidedValues: true,
+          Settings: settings,
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Settings must be omitted when UseCognitoProvidedValues is true.");
+    // Terraform's acceptance tests create exactly this against Cognito.
+    const { ManagedLoginBranding } = await t.client.send(
+      new CreateManagedLoginBrandingCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        UseCognitoProvidedValues: true,
+        Assets: [logo],
+      }),
+    );
+    assert.equal(ManagedLoginBranding?.UseCognitoProvidedValues, true);
+    assert.equal(ManagedLoginBranding?.Assets?.length, 1);
+    assert.equal(ManagedLoginBranding?.Settings, undefined);
+  });
+
+  it("fills in Cognito's default settings when asked for merged resources", async () => {
+    const poolId = await newPool(t);
+    const plain = await t.client.send(
+      new CreateManagedLoginBrandingCommand({ UserPoolId: poolId, ClientId: await newClient(t, poolId, "plain") }),
+    );
+    const plainId = plain.ManagedLoginBranding!.ManagedLoginBrandingId!;
+    const unmerged = await t.client.send(
+      new DescribeManagedLoginBrandingCommand({ UserPoolId: poolId, ManagedLoginBrandingId: plainId }),
+    );
+    assert.equal(unmerged.ManagedLoginBranding?.Settings, undefined);
+    const merged = await t.client.send(
+      new DescribeManagedLoginBrandingCommand({
+        UserPoolId: poolId,
+        ManagedLoginBrandingId: plainId,
+        ReturnMergedResources: true,
+      }),
+    );
+    const defaults = merged.ManagedLoginBranding?.Settings as Record<string, Record<string, Record<string, unknown>>>;
+    assert.equal(defaults.categories!.global!.colorSchemeMode, "LIGHT");
+
+    const ownClient = await newClient(t, poolId, "own");
+    const own = { categories: { global: { colorSchemeMode: "DARK" } } };
+    await t.client.send(
+      new CreateManagedLoginBrandingCommand({ UserPoolId: poolId, ClientId: ownClient, Settings: own }),
+    );
+    const byClient = await t.client.send(
+      new DescribeManagedLoginBrandingByClientCommand({
+        UserPoolId: poolId,
+        ClientId: ownClient,
+        ReturnMergedResources: true,
+      }),
+    );
+    const mergedOwn = byClient.ManagedLoginBranding?.Settings as typeof defaults;
+    assert.equal(mergedOwn.categories!.global!.colorSchemeMode, "DARK");
+    assert.equal(mergedOwn.categories!.global!.spacingDensity, "REGULAR");
+    const raw = await t.client.send(
+      new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: poolId, ClientId: ownClient }),
+    );
+    assert.deepEqual(raw.ManagedLoginBranding?.Settings, own);
   });
 
   it("refuses duplicate assets and a favicon of the wrong type", async () => {
@@ -405,6 +458,20 @@ describe("managed login branding", () => {
     assert.equal(reset.ManagedLoginBranding?.UseCognitoProvidedValues, true);
     assert.equal(reset.ManagedLoginBranding?.Settings, undefined);
     assert.deepEqual(reset.ManagedLoginBranding?.Assets, []);
+
+    // A reset may bring its own assets; they replace all others.
+    const resetWithAsset = await t.client.send(
+      new UpdateManagedLoginBrandingCommand({
+        UserPoolId: poolId,
+        ManagedLoginBrandingId: id,
+        UseCognitoProvidedValues: true,
+        Assets: [dark],
+      }),
+    );
+    assert.deepEqual(
+      resetWithAsset.ManagedLoginBranding?.Assets?.map((a) => `${a.Category}/${a.ColorMode}`),
+      ["PAGE_HEADER_LOGO/DARK"],
+    );
 
     const both = await errorOf(() =>
       t.client.send(

@@ -41,8 +41,8 @@ export const createManagedLoginBranding = defineOperation<
       ManagedLoginBrandingId: id,
       UserPoolId: pool.id,
       ClientId: client.clientId,
-      // With nothing customised the style is Cognito's own.
-      UseCognitoProvidedValues: input.UseCognitoProvidedValues ?? (input.Settings === undefined && assets.length === 0),
+      // Without settings of its own the style uses Cognito's.
+      UseCognitoProvidedValues: input.UseCognitoProvidedValues ?? input.Settings === undefined,
       ...(input.Settings !== undefined ? { Settings: input.Settings } : {}),
       Assets: assets,
     },

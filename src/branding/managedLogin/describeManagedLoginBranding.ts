@@ -6,7 +6,6 @@ import { defineOperation } from "../../protocol/operation.js";
 import { requirePool } from "../../pools/lookup.js";
 import { requireBranding, toManagedLoginBrandingType } from "./wire.js";
 
-/** ReturnMergedResources is accepted, but Cognate has no copy of Cognito's default style to merge in. */
 export const describeManagedLoginBranding = defineOperation<
   DescribeManagedLoginBrandingRequest,
   DescribeManagedLoginBrandingResponse
@@ -14,6 +13,6 @@ export const describeManagedLoginBranding = defineOperation<
   const pool = await requirePool(ctx, input.UserPoolId!);
   const record = await requireBranding(ctx, pool.id, input.ManagedLoginBrandingId!);
   return {
-    ManagedLoginBranding: toManagedLoginBrandingType(record),
+    ManagedLoginBranding: toManagedLoginBrandingType(record, input.ReturnMergedResources === true),
   } as unknown as DescribeManagedLoginBrandingResponse;
 });

@@ -19,6 +19,6 @@ export const describeManagedLoginBrandingByClient = defineOperation<
   const record = styles.find((s) => s.data.ClientId === client.clientId);
   if (!record) throw errors.resourceNotFound(`App client ${client.clientId} has no managed login branding style.`);
   return {
-    ManagedLoginBranding: toManagedLoginBrandingType(record),
+    ManagedLoginBranding: toManagedLoginBrandingType(record, input.ReturnMergedResources === true),
   } as unknown as DescribeManagedLoginBrandingByClientResponse;
 });

@@ -8,8 +8,9 @@ import { requirePool } from "../../pools/lookup.js";
 import { checkAssets, checkStyleInput, requireBranding, toManagedLoginBrandingType, type StoredAsset } from "./wire.js";
 
 /**
- * A partial update: UseCognitoProvidedValues resets the style to Cognito's; otherwise Settings
- * replace the settings and each asset replaces the one of its category and colour mode.
+ * A partial update: UseCognitoProvidedValues resets the style to Cognito's (keeping only the
+ * assets given with it); otherwise Settings replace the settings and each asset replaces the one
+ * of its category and colour mode.
  */
 export const updateManagedLoginBranding = defineOperation<
   UpdateManagedLoginBrandingRequest,
@@ -28,7 +29,7 @@ export const updateManagedLoginBranding = defineOperation<
   if (input.UseCognitoProvidedValues) {
     data.UseCognitoProvidedValues = true;
     delete data.Settings;
-    data.Assets = [];
+    data.Assets = assets ?? [];
   } else {
     if (input.Settings !== undefined) data.Settings = input.Settings;
     if (assets) {

@@ -5,6 +5,7 @@ import { toEpochSeconds } from "../../shared/time.js";
 import type { Wire } from "../../shared/wire.js";
 import { ResourceKind } from "../../storage/kinds.js";
 import type { ResourceRecord } from "../../storage/types.js";
+import { mergedSettings } from "./defaults.js";
 
 /** An asset as stored and sent: Bytes stay base64 text, as on the wire. */
 export type StoredAsset = Omit<AssetType, "Bytes"> & { Bytes?: string };
@@ -21,9 +22,13 @@ export interface ManagedLoginBrandingData {
 
 export type BrandingRecord = ResourceRecord<ManagedLoginBrandingData>;
 
-/** Settings appear only when the style has some; Assets always (possibly empty). */
-export function toManagedLoginBrandingType(record: BrandingRecord): Wire<ManagedLoginBrandingType> {
-  const { ManagedLoginBrandingId, UserPoolId, UseCognitoProvidedValues, Settings, Assets } = record.data;
+/**
+ * Settings appear only when the style has some (or, merged, with Cognito's defaults filled in);
+ * Assets always, possibly empty.
+ */
+export function toManagedLoginBrandingType(record: BrandingRecord, merged = false): Wire<ManagedLoginBrandingType> {
+  const { ManagedLoginBrandingId, UserPoolId, UseCognitoProvidedValues, Assets } = record.data;
+  const Settings = merged ? mergedSettings(record.data.Settings) : record.data.Settings;
   return {
     ManagedLoginBrandingId,
     UserPoolId,
@@ -41,14 +46,13 @@ export async function requireBranding(ctx: OperationContext, poolId: string, id:
   return record;
 }
 
-/** UseCognitoProvidedValues means "Cognito's defaults", so it cannot come with Settings or Assets. */
-export function checkStyleInput(input: {
-  UseCognitoProvidedValues?: boolean;
-  Settings?: unknown;
-  Assets?: unknown[];
-}): void {
-  if (input.UseCognitoProvidedValues && (input.Settings !== undefined || input.Assets !== undefined)) {
-    throw errors.invalidParameter("Settings and Assets must be omitted when UseCognitoProvidedValues is true.");
+/**
+ * UseCognitoProvidedValues means Cognito's settings, so it cannot come with Settings. Assets may
+ * come with it: Terraform's acceptance tests create such styles against Cognito.
+ */
+export function checkStyleInput(input: { UseCognitoProvidedValues?: boolean; Settings?: unknown }): void {
+  if (input.UseCognitoProvidedValues && input.Settings !== undefined) {
+    throw errors.invalidParameter("Settings must be omitted when UseCognitoProvidedValues is true.");
   }
 }
 
