@@ -15,7 +15,10 @@ export interface OutgoingMessage {
 
 /** Fills Cognito's placeholders: {username} and {####} (the code or temporary password). */
 export function renderTemplate(template: string, values: { username?: string; code?: string }): string {
-  return template.replaceAll("{username}", values.username ?? "").replaceAll("{####}", values.code ?? "");
+  // One pass with a replacer: values are inserted literally (`$&` in a password, `{####}` in a username).
+  return template.replace(/\{username\}|\{####\}/g, (placeholder) =>
+    placeholder === "{username}" ? (values.username ?? "") : (values.code ?? ""),
+  );
 }
 
 /**
@@ -24,9 +27,5 @@ export function renderTemplate(template: string, values: { username?: string; co
  */
 export async function sendMessage(ctx: OperationContext, message: OutgoingMessage): Promise<void> {
   await ctx.store.outbox.add({ ...message, createdAt: ctx.now });
-  ctx.log.info("message queued", {
-    userPoolId: message.userPoolId,
-    deliveryMedium: message.deliveryMedium,
-    destination: message.destination,
-  });
+  ctx.log.info("message queued", { deliveryMedium: message.deliveryMedium, destination: message.destination });
 }

@@ -16,7 +16,9 @@ import {
   type AttributeType,
   type CreateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
+import { startCognate } from "../../src/index.js";
+import { createLogger } from "../../src/shared/log.js";
+import { errorOf, sdkClient, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 interface Message {
   userPoolId: string;
@@ -302,6 +304,20 @@ describe("AdminCreateUser", () => {
     assert.equal(email!.subject, "Your temporary password");
     assert.equal(email!.code, "Kate-Pass1");
     assert.equal(email!.message, "Your username is kate and temporary password is Kate-Pass1.");
+  });
+
+  it("puts passwords with replacement patterns into the message literally", async () => {
+    const pool = await newPool(t);
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "pat",
+        TemporaryPassword: "Ab1$&$'x{####}",
+        UserAttributes: [{ Name: "phone_number", Value: "+15555550103" }],
+      }),
+    );
+    const [sms] = await messagesOf(t, pool);
+    assert.equal(sms!.message, "Your username is pat and temporary password is Ab1$&$'x{####}.");
   });
 
   it("generates temporary passwords that satisfy a long policy", async () => {
@@ -871,5 +887,41 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
       t.client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool, Username: "ghost" })),
     );
     assert.equal(missing.name, "UserNotFoundException");
+  });
+});
+
+describe("the outbox log", () => {
+  it("logs the medium and destination of a message, never its body or code", async () => {
+    const lines: string[] = [];
+    const cognate = await startCognate({
+      port: 0,
+      inMemory: true,
+      passwordHashCost: "fast",
+      logger: createLogger("info", (line) => lines.push(line)),
+    });
+    const client = sdkClient(cognate.url);
+    try {
+      const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: "log" }));
+      await client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: UserPool!.Id!,
+          Username: "nora",
+          TemporaryPassword: "Secret-Pass9",
+          DesiredDeliveryMediums: ["EMAIL"],
+          UserAttributes: [{ Name: "email", Value: "nora@example.com" }],
+        }),
+      );
+      const queued = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.msg === "message queued");
+      assert.equal(queued.length, 1);
+      assert.equal(queued[0]!.deliveryMedium, "EMAIL");
+      assert.equal(queued[0]!.destination, "nora@example.com");
+      assert.ok(!lines.join("").includes("Secret-Pass9"));
+      assert.ok(!lines.join("").includes("temporary password is"));
+    } finally {
+      client.destroy();
+      await cognate.close();
+    }
   });
 });
