@@ -486,6 +486,25 @@ describe("managed login branding", () => {
     assert.equal(both.name, "InvalidParameterException");
   });
 
+  it("keeps Cognito's settings when an update brings only assets", async () => {
+    const poolId = await newPool(t);
+    const clientId = await newClient(t, poolId);
+    const { ManagedLoginBranding: style } = await t.client.send(
+      new CreateManagedLoginBrandingCommand({ UserPoolId: poolId, ClientId: clientId }),
+    );
+    const { ManagedLoginBranding: updated } = await t.client.send(
+      new UpdateManagedLoginBrandingCommand({
+        UserPoolId: poolId,
+        ManagedLoginBrandingId: style!.ManagedLoginBrandingId,
+        Assets: [logo],
+      }),
+    );
+    assert.equal(updated?.UseCognitoProvidedValues, true);
+    assert.equal(updated?.Assets?.length, 1);
+    assert.equal(updated?.Settings, undefined);
+    assert.ok(updated!.LastModifiedDate!.getTime() >= style!.LastModifiedDate!.getTime());
+  });
+
   it("requires UserPoolId and ManagedLoginBrandingId to update", async () => {
     const poolId = await newPool(t);
     const noId = await errorOf(() => t.client.send(new UpdateManagedLoginBrandingCommand({ UserPoolId: poolId })));

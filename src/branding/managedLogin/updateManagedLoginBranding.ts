@@ -37,7 +37,8 @@ export const updateManagedLoginBranding = defineOperation<
       const replaced = new Set(assets.map(key));
       data.Assets = [...data.Assets.filter((a) => !replaced.has(key(a))), ...assets];
     }
-    if (input.UseCognitoProvidedValues === false || input.Settings !== undefined || assets) {
+    // Own settings end the use of Cognito's; new assets alone do not.
+    if (input.UseCognitoProvidedValues === false || input.Settings !== undefined) {
       data.UseCognitoProvidedValues = false;
     }
   }
