@@ -83,12 +83,13 @@ export function checkAttributes(
   return result;
 }
 
-/** The first required attribute (other than sub) the user lacks, as InvalidParameterException. */
+/** Required attributes (other than sub) the user lacks, all named in one InvalidParameterException. */
 export function checkRequiredAttributes(pool: PoolRecord, attributes: Record<string, string>): void {
-  for (const [name, definition] of schemaOf(pool)) {
-    if (!definition.Required || name === "sub") continue;
-    if (attributes[name] === undefined || attributes[name] === "")
-      throw nonConforming(name, "The attribute is required");
+  const missing = [...schemaOf(pool)]
+    .filter(([name, definition]) => definition.Required && name !== "sub" && !attributes[name])
+    .map(([name]) => `${name}: The attribute is required`);
+  if (missing.length) {
+    throw errors.invalidParameter(`Attributes did not conform to the schema: ${missing.join("\n")}`);
   }
 }
 

@@ -28,9 +28,7 @@ export function parseFilter(filter: string): UserFilter | undefined {
   if (!match) throw errors.invalidParameter("Error while parsing filter.");
   const [, attribute, op, quoted] = match;
   if (!SEARCHABLE.has(attribute!)) {
-    throw errors.invalidParameter(
-      `Invalid search attribute: ${attribute}. Only standard attributes listed for ListUsers can be searched.`,
-    );
+    throw errors.invalidParameter(`Invalid search attribute: ${attribute}`);
   }
   let value = quoted!.replace(/\\(.)/gs, "$1");
   // Cognito matches user status regardless of case.

@@ -193,6 +193,19 @@ describe("AdminCreateUser", () => {
     );
     err = await create([]);
     assert.equal(err.message, "Attributes did not conform to the schema: email: The attribute is required");
+    const both = await newPool(t, {
+      Schema: [
+        { Name: "email", AttributeDataType: "String", Required: true, Mutable: true },
+        { Name: "family_name", AttributeDataType: "String", Required: true, Mutable: true },
+      ],
+    });
+    const two = await errorOf(() =>
+      t.client.send(new AdminCreateUserCommand({ UserPoolId: both, Username: "h", MessageAction: "SUPPRESS" })),
+    );
+    assert.equal(
+      two.message,
+      "Attributes did not conform to the schema: family_name: The attribute is required\nemail: The attribute is required",
+    );
     err = await create([{ Name: "email", Value: "not-an-email" }]);
     assert.equal(err.message, "Invalid email address format.");
     err = await create([email, { Name: "phone_number", Value: "555-0100" }]);
