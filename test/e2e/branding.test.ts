@@ -406,6 +406,16 @@ describe("managed login branding", () => {
     }
   });
 
+  it("is not available in the Lite feature plan", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "lite", UserPoolTier: "LITE" }));
+    const clientId = await newClient(t, UserPool!.Id!);
+    const err = await errorOf(() =>
+      t.client.send(new CreateManagedLoginBrandingCommand({ UserPoolId: UserPool!.Id!, ClientId: clientId })),
+    );
+    assert.equal(err.name, "FeatureUnavailableInTierException");
+    assert.equal(err.$metadata?.httpStatusCode, 400);
+  });
+
   it("allows one style per app client", async () => {
     const poolId = await newPool(t);
     const clientId = await newClient(t, poolId);

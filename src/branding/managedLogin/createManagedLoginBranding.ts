@@ -11,6 +11,7 @@ import { listAll, requireClient } from "../lookup.js";
 import {
   checkAssets,
   checkStyleInput,
+  requireManagedLoginTier,
   toManagedLoginBrandingType,
   type BrandingRecord,
   type ManagedLoginBrandingData,
@@ -23,6 +24,7 @@ export const createManagedLoginBranding = defineOperation<
 >("CreateManagedLoginBranding", async (input, ctx) => {
   const pool = await requirePool(ctx, input.UserPoolId!);
   const client = await requireClient(ctx, pool, input.ClientId!);
+  requireManagedLoginTier(pool);
   checkStyleInput(input);
   const assets = (input.Assets ?? []) as unknown as StoredAsset[];
   checkAssets(assets);

@@ -5,7 +5,14 @@ import type {
 import { errors } from "../../protocol/errors.js";
 import { defineOperation } from "../../protocol/operation.js";
 import { requirePool } from "../../pools/lookup.js";
-import { checkAssets, checkStyleInput, requireBranding, toManagedLoginBrandingType, type StoredAsset } from "./wire.js";
+import {
+  checkAssets,
+  checkStyleInput,
+  requireBranding,
+  requireManagedLoginTier,
+  toManagedLoginBrandingType,
+  type StoredAsset,
+} from "./wire.js";
 
 /**
  * A partial update: UseCognitoProvidedValues resets the style to Cognito's (keeping only the
@@ -21,6 +28,7 @@ export const updateManagedLoginBranding = defineOperation<
   if (!input.ManagedLoginBrandingId) throw errors.invalidParameter("ManagedLoginBrandingId is required.");
   const pool = await requirePool(ctx, input.UserPoolId);
   const record = await requireBranding(ctx, pool.id, input.ManagedLoginBrandingId);
+  requireManagedLoginTier(pool);
   checkStyleInput(input);
   const assets = input.Assets as unknown as StoredAsset[] | undefined;
   if (assets) checkAssets(assets);

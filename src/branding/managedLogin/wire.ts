@@ -4,7 +4,7 @@ import type { OperationContext } from "../../protocol/operation.js";
 import { toEpochSeconds } from "../../shared/time.js";
 import type { Wire } from "../../shared/wire.js";
 import { ResourceKind } from "../../storage/kinds.js";
-import type { ResourceRecord } from "../../storage/types.js";
+import type { PoolRecord, ResourceRecord } from "../../storage/types.js";
 import { mergedSettings } from "./defaults.js";
 
 /** An asset as stored and sent: Bytes stay base64 text, as on the wire. */
@@ -107,5 +107,12 @@ export function checkAssets(assets: StoredAsset[]): void {
     if (!matchesExtension(Buffer.from(asset.Bytes, "base64"), asset.Extension!)) {
       throw errors.invalidParameter(`Asset for category ${asset.Category} is not a valid ${asset.Extension} image.`);
     }
+  }
+}
+
+/** Managed login, and so its branding, is not part of the Lite feature plan. */
+export function requireManagedLoginTier(pool: PoolRecord): void {
+  if (pool.config.UserPoolTier === "LITE") {
+    throw errors.featureUnavailableInTier("Managed login branding is not available in the Lite feature plan.");
   }
 }
