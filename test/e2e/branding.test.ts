@@ -154,6 +154,35 @@ describe("UI customization (classic hosted UI)", () => {
     assert.equal(broken.name, "InvalidParameterException");
   });
 
+  it("accepts every class of Cognito's CSS template", async () => {
+    const poolId = await newPoolWithDomain(t);
+    const classes = [
+      ".logo-customizable",
+      ".banner-customizable",
+      ".label-customizable",
+      ".textDescription-customizable",
+      ".idpDescription-customizable",
+      ".legalText-customizable",
+      ".submitButton-customizable",
+      ".submitButton-customizable:hover",
+      ".errorMessage-customizable",
+      ".inputField-customizable",
+      ".inputField-customizable:focus",
+      ".idpButton-customizable",
+      ".idpButton-customizable:hover",
+      ".socialButton-customizable",
+      ".redirect-customizable",
+      ".passwordCheck-notValid-customizable",
+      ".passwordCheck-valid-customizable",
+      ".background-customizable",
+    ];
+    const template = classes.map((c) => `${c} {\n\tcolor: #333;\n}\n`).join("");
+    const { UICustomization } = await t.client.send(
+      new SetUICustomizationCommand({ UserPoolId: poolId, CSS: template }),
+    );
+    assert.equal(UICustomization?.CSS, template);
+  });
+
   it("accepts comments and empty CSS", async () => {
     const poolId = await newPoolWithDomain(t);
     const withComment = "/* brand */ .banner-customizable { color: red }";

@@ -1,17 +1,25 @@
 import { errors } from "../../protocol/errors.js";
 
-/** The selectors the classic hosted UI lets a pool style; anything else is refused. */
+/**
+ * The selectors the classic hosted UI lets a pool style (those of the CSS template Cognito
+ * offers, which the AWS CLI's own example uploads); anything else is refused.
+ */
 const ALLOWED_SELECTORS = new Set([
   ".background-customizable",
   ".banner-customizable",
   ".errorMessage-customizable",
   ".idpButton-customizable",
   ".idpButton-customizable:hover",
+  ".idpDescription-customizable",
   ".inputField-customizable",
   ".inputField-customizable:focus",
   ".label-customizable",
   ".legalText-customizable",
   ".logo-customizable",
+  ".passwordCheck-notValid-customizable",
+  ".passwordCheck-valid-customizable",
+  ".redirect-customizable",
+  ".socialButton-customizable",
   ".submitButton-customizable",
   ".submitButton-customizable:hover",
   ".textDescription-customizable",
