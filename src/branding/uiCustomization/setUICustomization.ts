@@ -7,7 +7,7 @@ import { checkCss, checkImage } from "./css.js";
 import { requirePoolDomain } from "./domain.js";
 import { toUICustomizationType, type UICustomizationData } from "./wire.js";
 
-/** A CSS version that changes with each upload: the upload time as yyyyMMddHHmmss (UTC). */
+/** A version that changes with each upload: the upload time as yyyyMMddHHmmss (UTC), like Cognito's. */
 const cssVersion = (ms: number) => new Date(ms).toISOString().replace(/[-:T]/g, "").slice(0, 14);
 
 export const setUICustomization = defineOperation<SetUICustomizationRequest, SetUICustomizationResponse>(
@@ -35,7 +35,9 @@ export const setUICustomization = defineOperation<SetUICustomizationRequest, Set
     const data: UICustomizationData = {
       UserPoolId: pool.id,
       ClientId: clientId,
-      ...(input.CSS !== undefined ? { CSS: input.CSS, CSSVersion: cssVersion(ctx.now) } : {}),
+      ...(input.CSS !== undefined ? { CSS: input.CSS } : {}),
+      // Versions the whole upload: Cognito's logo URLs carry it too.
+      CSSVersion: cssVersion(ctx.now),
       ...(image !== undefined ? { ImageFile: image } : {}),
     };
     const record = {
