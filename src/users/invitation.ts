@@ -8,22 +8,27 @@ const DEFAULT_MESSAGE = "Your username is {username} and temporary password is {
 const DEFAULT_SUBJECT = "Your temporary password";
 
 /**
- * Where an invitation can go: the requested media (SMS when none is asked for) that the
- * user has an address for. Explicitly requested media with no address at all are an error.
+ * Where an invitation goes: each requested medium (SMS when none is asked for). A medium
+ * asked for explicitly needs its address; the SMS default is skipped when there is no phone.
  */
 export function invitationTargets(
   attributes: Record<string, string>,
   requested: readonly DeliveryMediumType[] | undefined,
 ): { medium: DeliveryMedium; destination: string }[] {
-  const media = requested?.length ? requested : (["SMS"] as const);
-  const targets = media
-    .map((medium) => ({ medium, destination: attributes[medium === "EMAIL" ? "email" : "phone_number"] }))
-    .filter((t): t is { medium: DeliveryMedium; destination: string } => Boolean(t.destination));
-  if (requested?.length && targets.length === 0) {
-    const missing = requested.includes("EMAIL") ? "email" : "phone_number";
-    throw errors.invalidParameter(`User has no attribute matching desired delivery mediums: no ${missing} given.`);
+  if (!requested?.length) {
+    return attributes.phone_number ? [{ medium: "SMS", destination: attributes.phone_number }] : [];
   }
-  return targets;
+  return [...new Set(requested)].map((medium) => {
+    const destination = medium === "EMAIL" ? attributes.email : attributes.phone_number;
+    if (!destination) {
+      throw errors.invalidParameter(
+        medium === "EMAIL"
+          ? "No email provided but desired delivery medium was Email"
+          : "No phone_number provided but desired delivery medium was Sms",
+      );
+    }
+    return { medium, destination };
+  });
 }
 
 /** Sends the temporary password with the pool's InviteMessageTemplate or Cognito's default text. */

@@ -381,7 +381,7 @@ describe("AdminCreateUser", () => {
     );
   });
 
-  it("needs an address for an explicitly requested medium", async () => {
+  it("needs an address for each explicitly requested medium", async () => {
     const pool = await newPool(t);
     const err = await errorOf(() =>
       t.client.send(
@@ -389,8 +389,31 @@ describe("AdminCreateUser", () => {
       ),
     );
     assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "No email provided but desired delivery medium was Email");
     const none = await errorOf(() => t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: "ned" })));
     assert.equal(none.name, "UserNotFoundException");
+    const sms = await errorOf(() =>
+      t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: pool,
+          Username: "ned",
+          DesiredDeliveryMediums: ["EMAIL", "SMS"],
+          UserAttributes: [{ Name: "email", Value: "ned@example.com" }],
+        }),
+      ),
+    );
+    assert.equal(sms.name, "InvalidParameterException");
+    assert.equal(sms.message, "No phone_number provided but desired delivery medium was Sms");
+    // Suppressed, nothing is delivered, so no address is needed.
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "ned",
+        DesiredDeliveryMediums: ["EMAIL"],
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    assert.deepEqual(await messagesOf(t, pool), []);
   });
 
   it("resends the invitation with a new temporary password", async () => {
