@@ -439,6 +439,27 @@ describe("AdminCreateUser", () => {
     const messages = await messagesOf(t, pool);
     assert.equal(messages.length, 1);
     assert.equal(messages[0]!.destination, "olga@example.com");
+    const stored = await t.cognate.store.users.get(pool, "olga");
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "olga",
+        MessageAction: "RESEND",
+        TemporaryPassword: "Again-Pass1",
+        DesiredDeliveryMediums: ["EMAIL"],
+      }),
+    );
+    const resent = await t.cognate.store.users.get(pool, "olga");
+    assert.notEqual(resent!.passwordHash, stored!.passwordHash);
+    assert.equal((await messagesOf(t, pool))[1]!.code, "Again-Pass1");
+
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "olga", Password: "Final-Pass1", Permanent: true }),
+    );
+    const confirmed = await errorOf(() =>
+      t.client.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: "olga", MessageAction: "RESEND" })),
+    );
+    assert.equal(confirmed.name, "UnsupportedUserStateException");
     const missing = await errorOf(() =>
       t.client.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: "nobody", MessageAction: "RESEND" })),
     );
