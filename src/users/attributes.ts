@@ -93,8 +93,6 @@ export function checkRequiredAttributes(pool: PoolRecord, attributes: Record<str
   }
 }
 
-export const isRequiredAttribute = (pool: PoolRecord, name: string) => schemaOf(pool).get(name)?.Required === true;
-
 const verifiedFlag = (attribute: "email" | "phone_number") => `${attribute}_verified` as const;
 
 /**
@@ -112,7 +110,8 @@ export async function checkAliasConflicts(
 ): Promise<UserRecord[]> {
   const usernameAttributes = usernameAttributesOf(pool);
   const aliasAttributes = aliasAttributesOf(pool);
-  const demoted: UserRecord[] = [];
+  // By sub, so a holder losing two aliases is saved once with both changes.
+  const demoted = new Map<string, UserRecord>();
   for (const attribute of ["email", "phone_number", "preferred_username"] as const) {
     const value = attributes[attribute];
     if (!value) continue;
@@ -130,14 +129,15 @@ export async function checkAliasConflicts(
     if (!force || asUsername) {
       throw errors.aliasExists(`An account with the given ${attribute} already exists.`);
     }
-    for (const holder of holders) {
+    for (const found of holders) {
+      const holder = demoted.get(found.sub) ?? found;
       const attributesOfHolder = { ...holder.attributes };
       if (flag) attributesOfHolder[flag] = "false";
       else delete attributesOfHolder[attribute];
-      demoted.push({ ...holder, attributes: attributesOfHolder, updatedAt: ctx.now });
+      demoted.set(found.sub, { ...holder, attributes: attributesOfHolder, updatedAt: ctx.now });
     }
   }
-  return demoted;
+  return [...demoted.values()];
 }
 
 /** Names a caller may delete: known to the schema, writable, and not required. */

@@ -535,6 +535,40 @@ describe("AdminCreateUser", () => {
       ),
     );
     assert.equal(dup.name, "AliasExistsException");
+
+    // One holder losing both aliases keeps both changes.
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "both1",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: "both@example.com" },
+          { Name: "email_verified", Value: "true" },
+          { Name: "preferred_username", Value: "bothy" },
+        ],
+      }),
+    );
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "both2",
+        MessageAction: "SUPPRESS",
+        ForceAliasCreation: true,
+        UserAttributes: [
+          { Name: "email", Value: "both@example.com" },
+          { Name: "email_verified", Value: "true" },
+          { Name: "preferred_username", Value: "bothy" },
+        ],
+      }),
+    );
+    const loser = attrs(
+      (await t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: "both1" }))).UserAttributes,
+    );
+    assert.equal(loser.email_verified, "false");
+    assert.equal(loser.preferred_username, undefined);
+    const winner = await t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: "bothy" }));
+    assert.equal(winner.Username, "both2");
   });
 
   it("answers ResourceNotFoundException for an unknown pool", async () => {
