@@ -163,6 +163,17 @@ describe("AdminCreateUser", () => {
     );
     assert.equal(err.name, "InvalidParameterException");
     assert.equal(err.message, "Username cannot be of email format, since user pool is configured for email alias.");
+    const phonePool = await newPool(t, { AliasAttributes: ["phone_number"] });
+    const phoneErr = await errorOf(() =>
+      t.client.send(
+        new AdminCreateUserCommand({ UserPoolId: phonePool, Username: "+15555550199", MessageAction: "SUPPRESS" }),
+      ),
+    );
+    assert.equal(phoneErr.name, "InvalidParameterException");
+    assert.equal(
+      phoneErr.message,
+      "Username cannot be of phone number format, since user pool is configured for phone number alias.",
+    );
   });
 
   it("checks attributes against the schema", async () => {
