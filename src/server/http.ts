@@ -8,6 +8,7 @@ import type { Store } from "../storage/types.js";
 import { handlers } from "../protocol/registry.js";
 import { defaultConfig, type CognateConfig } from "./config.js";
 import { handleControl } from "./control.js";
+import { handleWellKnown, WELL_KNOWN_PATH } from "./wellKnown.js";
 
 /** Largest request body accepted (branding assets are the largest legitimate inputs). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -51,6 +52,10 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
       return;
     }
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (req.method === "GET" && WELL_KNOWN_PATH.test(url.pathname)) {
+      await handleWellKnown(req, res, url, { store, config });
+      return;
+    }
     if (url.pathname.startsWith("/_cognate/")) {
       await handleControl(req, res, url, { store, config });
       return;

@@ -22,4 +22,16 @@ export const ResourceKind = {
   riskConfiguration: "riskConfiguration",
   /** scope: pool id; key: "pool"; data: SoftwareTokenMfaConfiguration, EmailMfaConfiguration, WebAuthnConfiguration */
   mfaConfig: "mfaConfig",
+  /** scope: pool id; key: kid; data: the pool's RS256 signing key pair as JWKs (src/tokens) */
+  signingKey: "signingKey",
+  /** scope: pool id; key: session id; data: a sign-in in progress between challenges (src/auth) */
+  authSession: "authSession",
+  /** scope: pool id; key: sha256 of the refresh token; data: its user, client, origin_jti, expiry, revocation (src/tokens) */
+  refreshToken: "refreshToken",
+  /** scope: pool id; key: origin_jti; data: revocation of one sign-in's tokens (src/tokens) */
+  tokenRevocation: "tokenRevocation",
+  /** scope: pool id; key: username key; data: failed password attempts and lockout (src/auth) */
+  lockout: "lockout",
+  /** scope: pool id; key: `${purpose}:${usernameKey}`; data: a hashed one-time code, its expiry and failed attempts (src/messaging/codes.ts) */
+  code: "code",
 } as const;

@@ -82,6 +82,13 @@ export interface UserRecord {
   temporaryPasswordSetAt?: number;
   /** Hashes of earlier passwords, newest first, for PasswordHistorySize. */
   passwordHistory?: string[];
+  /**
+   * What SRP sign-in needs (USER_SRP_AUTH): a random salt and the verifier g^x mod N, both hex.
+   * Computed whenever the password is set; see docs on what it exposes.
+   */
+  srp?: { salt: string; verifier: string };
+  /** Tokens issued before this instant (epoch ms) are refused: GlobalSignOut / AdminUserGlobalSignOut. */
+  signedOutAt?: number;
   mfaOptions?: { DeliveryMedium: string; AttributeName: string }[];
   preferredMfaSetting?: string;
   userMfaSettingList?: string[];
