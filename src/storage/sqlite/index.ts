@@ -232,7 +232,9 @@ export function openSqliteStore(options: SqliteOptions): Store {
         const params = f.op === "=" ? [poolId, value] : [poolId, value, value + MAX_CHAR];
         return page(
           (after) =>
-            `SELECT ${column} AS k, username_key, data FROM users WHERE pool_id = ? AND ${match} ${after} ${
+            // INDEXED BY: without statistics SQLite may prefer walking the primary key in
+            // username order, which scans the whole pool for a rare status.
+            `SELECT ${column} AS k, username_key, data FROM users INDEXED BY users_by_${column} WHERE pool_id = ? AND ${match} ${after} ${
               after ? `(${column}, username_key) > (?, ?)` : ""
             } ORDER BY ${column}, username_key LIMIT ?`,
           params,
