@@ -1,13 +1,7 @@
-import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import type { ClientRecord, PoolRecord, ResourceRecord } from "../storage/types.js";
+import type { ResourceRecord } from "../storage/types.js";
 
-/** The app client, or ResourceNotFoundException (read directly: src/clients is another family's). */
-export async function requireClient(ctx: OperationContext, pool: PoolRecord, clientId: string): Promise<ClientRecord> {
-  const client = await ctx.store.clients.get(pool.id, clientId);
-  if (!client) throw errors.resourceNotFound(`User pool client ${clientId} does not exist.`);
-  return client;
-}
+export { requireClient } from "../clients/lookup.js";
 
 /** Every record of a kind in a pool; these kinds hold a handful of documents per pool. */
 export async function listAll<T>(ctx: OperationContext, kind: string, scope: string): Promise<ResourceRecord<T>[]> {

@@ -7,6 +7,7 @@ import {
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DeleteManagedLoginBrandingCommand,
+  DeleteUserPoolClientCommand,
   DeleteTermsCommand,
   DescribeManagedLoginBrandingByClientCommand,
   DescribeManagedLoginBrandingCommand,
@@ -840,5 +841,62 @@ describe("terms documents", () => {
       ),
     );
     assert.equal(language.name, "InvalidParameterException");
+  });
+});
+
+describe("deleting an app client", () => {
+  const t = useCognate();
+
+  it("removes its managed login style, terms and UI customization with it", async () => {
+    const poolId = await newPoolWithDomain(t);
+    const clientId = await newClient(t, poolId);
+    const keptClient = await newClient(t, poolId, "kept");
+    const { ManagedLoginBranding } = await t.client.send(
+      new CreateManagedLoginBrandingCommand({ UserPoolId: poolId, ClientId: clientId }),
+    );
+    const terms = async (ClientId: string) =>
+      (
+        await t.client.send(
+          new CreateTermsCommand({
+            UserPoolId: poolId,
+            ClientId,
+            TermsName: "terms-of-use",
+            TermsSource: "LINK",
+            Enforcement: "NONE",
+            Links: { "cognito:default": "https://example.com/terms" },
+          }),
+        )
+      ).Terms!.TermsId!;
+    const goneTerms = await terms(clientId);
+    const keptTerms = await terms(keptClient);
+    await t.client.send(
+      new SetUICustomizationCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        CSS: ".banner-customizable { color: red }",
+      }),
+    );
+
+    await t.client.send(new DeleteUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
+
+    const style = await errorOf(() =>
+      t.client.send(
+        new DescribeManagedLoginBrandingCommand({
+          UserPoolId: poolId,
+          ManagedLoginBrandingId: ManagedLoginBranding!.ManagedLoginBrandingId!,
+        }),
+      ),
+    );
+    assert.equal(style.name, "ResourceNotFoundException");
+    const gone = await errorOf(() =>
+      t.client.send(new DescribeTermsCommand({ UserPoolId: poolId, TermsId: goneTerms })),
+    );
+    assert.equal(gone.name, "ResourceNotFoundException");
+    const kept = await t.client.send(new DescribeTermsCommand({ UserPoolId: poolId, TermsId: keptTerms }));
+    assert.equal(kept.Terms?.ClientId, keptClient);
+    const ui = await errorOf(() =>
+      t.client.send(new GetUICustomizationCommand({ UserPoolId: poolId, ClientId: clientId })),
+    );
+    assert.equal(ui.name, "ResourceNotFoundException");
   });
 });
