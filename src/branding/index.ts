@@ -11,6 +11,7 @@ import { setRiskConfiguration } from "./risk/setRiskConfiguration.js";
 import { createTerms } from "./terms/createTerms.js";
 import { deleteTerms } from "./terms/deleteTerms.js";
 import { describeTerms } from "./terms/describeTerms.js";
+import { describeTermsByClient } from "./terms/describeTermsByClient.js";
 import { listTerms } from "./terms/listTerms.js";
 import { updateTerms } from "./terms/updateTerms.js";
 import { getUICustomization } from "./uiCustomization/getUICustomization.js";
@@ -27,6 +28,7 @@ export const brandingOperations: OperationDefinition<never, unknown>[] = [
   deleteManagedLoginBranding,
   createTerms,
   describeTerms,
+  describeTermsByClient,
   updateTerms,
   deleteTerms,
   listTerms,

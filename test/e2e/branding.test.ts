@@ -11,6 +11,7 @@ import {
   DeleteTermsCommand,
   DescribeManagedLoginBrandingByClientCommand,
   DescribeManagedLoginBrandingCommand,
+  DescribeTermsByClientCommand,
   DescribeTermsCommand,
   GetUICustomizationCommand,
   ListTermsCommand,
@@ -689,6 +690,28 @@ describe("terms documents", () => {
     assert.deepEqual(terms.LastModifiedDate, terms.CreationDate);
     const { Terms } = await t.client.send(new DescribeTermsCommand({ UserPoolId: poolId, TermsId: terms.TermsId }));
     assert.deepEqual(Terms, terms);
+  });
+
+  it("describes terms by app client and name", async () => {
+    const poolId = await newPool(t);
+    const clientId = await newClient(t, poolId);
+    const terms = await create(poolId, clientId, "privacy-policy");
+    const { Terms } = await t.client.send(
+      new DescribeTermsByClientCommand({ UserPoolId: poolId, ClientId: clientId, TermsName: "privacy-policy" }),
+    );
+    assert.deepEqual(Terms, terms);
+    const none = await errorOf(() =>
+      t.client.send(
+        new DescribeTermsByClientCommand({ UserPoolId: poolId, ClientId: clientId, TermsName: "terms-of-use" }),
+      ),
+    );
+    assert.equal(none.name, "ResourceNotFoundException");
+    const noClient = await errorOf(() =>
+      t.client.send(
+        new DescribeTermsByClientCommand({ UserPoolId: poolId, ClientId: MISSING_CLIENT, TermsName: "privacy-policy" }),
+      ),
+    );
+    assert.equal(noClient.name, "ResourceNotFoundException");
   });
 
   it("answers an empty Links map when none were given", async () => {
