@@ -6,6 +6,16 @@ import type {
 import { errors } from "../protocol/errors.js";
 import { customName, MAX_CUSTOM_ATTRIBUTES, STANDARD_ATTRIBUTE_NAMES, standardSchema } from "./schema.js";
 
+/** Cognito's password policy for a pool created without one. */
+export const DEFAULT_PASSWORD_POLICY = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+  TemporaryPasswordValidityDays: 7,
+} as const;
+
 /**
  * The settings CreateUserPool and UpdateUserPool share. UpdateUserPool, like Cognito,
  * resets every setting it is not given to its default, so both build from the request alone.
@@ -26,14 +36,7 @@ export function buildSettings(input: CreateUserPoolRequest | UpdateUserPoolReque
               : {}),
             TemporaryPasswordValidityDays: password.TemporaryPasswordValidityDays ?? 7,
           }
-        : {
-            MinimumLength: 8,
-            RequireUppercase: true,
-            RequireLowercase: true,
-            RequireNumbers: true,
-            RequireSymbols: true,
-            TemporaryPasswordValidityDays: 7,
-          },
+        : { ...DEFAULT_PASSWORD_POLICY },
       SignInPolicy: { AllowedFirstAuthFactors: input.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ["PASSWORD"] },
     },
     DeletionProtection: input.DeletionProtection ?? "INACTIVE",

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { PasswordPolicyType } from "@aws-sdk/client-cognito-identity-provider";
+import { DEFAULT_PASSWORD_POLICY } from "../pools/settings.js";
 import { errors } from "../protocol/errors.js";
 import type { PoolRecord } from "../storage/types.js";
 
@@ -10,18 +11,9 @@ const LOWER = "abcdefghijkmnopqrstuvwxyz";
 const DIGITS = "23456789";
 const GENERATED_SYMBOLS = "^$*.!@#%&";
 
-const DEFAULT_POLICY: PasswordPolicyType = {
-  MinimumLength: 8,
-  RequireUppercase: true,
-  RequireLowercase: true,
-  RequireNumbers: true,
-  RequireSymbols: true,
-  TemporaryPasswordValidityDays: 7,
-};
-
 export function passwordPolicy(pool: PoolRecord): PasswordPolicyType {
   const policies = pool.config.Policies as { PasswordPolicy?: PasswordPolicyType } | undefined;
-  return { ...DEFAULT_POLICY, ...policies?.PasswordPolicy };
+  return { ...DEFAULT_PASSWORD_POLICY, ...policies?.PasswordPolicy };
 }
 
 const fail = (reason: string) => errors.invalidPassword(`Password did not conform with policy: ${reason}`);
