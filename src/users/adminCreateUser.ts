@@ -3,7 +3,6 @@ import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
 import { newSub } from "../shared/ids.js";
-import { hashPassword } from "../shared/passwords.js";
 import type { UserRecord } from "../storage/types.js";
 import {
   aliasAttributesOf,
@@ -16,6 +15,7 @@ import {
 } from "./attributes.js";
 import { invitationTargets, sendInvitation } from "./invitation.js";
 import { findUser, usernameKey } from "./lookup.js";
+import { passwordSecrets } from "./password.js";
 import { checkPasswordPolicy, generateTemporaryPassword } from "./passwordPolicy.js";
 import { toUserType } from "./wire.js";
 
@@ -36,20 +36,23 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
     const pool = await requirePool(ctx, input.UserPoolId!);
     if (input.TemporaryPassword !== undefined) checkPasswordPolicy(pool, input.TemporaryPassword);
     const temporaryPassword = input.TemporaryPassword ?? generateTemporaryPassword(pool);
-    // Hash outside the transaction: it is slow on purpose.
-    const passwordHash = await hashPassword(temporaryPassword, ctx.config.passwordHashCost);
 
     if (input.MessageAction === "RESEND") {
+      // The SRP verifier depends on the stored username, so find the user before hashing
+      // (outside the transaction: hashing is slow on purpose).
+      const found = await findUser(ctx, pool, input.Username!);
+      if (!found) throw errors.userNotFound("User does not exist.");
+      const secrets = await passwordSecrets(ctx, pool, found.username, temporaryPassword);
       return ctx.store.transaction(async () => {
         const existing = await findUser(ctx, pool, input.Username!);
-        if (!existing) throw errors.userNotFound("User does not exist.");
+        if (!existing || existing.username !== found.username) throw errors.userNotFound("User does not exist.");
         if (existing.status !== "FORCE_CHANGE_PASSWORD") {
           throw errors.unsupportedUserState(
             `Resend not possible. ${existing.username} status is not FORCE_CHANGE_PASSWORD.`,
           );
         }
         const targets = invitationTargets(existing.attributes, input.DesiredDeliveryMediums);
-        const user: UserRecord = { ...existing, passwordHash, temporaryPasswordSetAt: ctx.now, updatedAt: ctx.now };
+        const user: UserRecord = { ...existing, ...secrets, temporaryPasswordSetAt: ctx.now, updatedAt: ctx.now };
         await ctx.store.users.update(user, usernameKey(pool, user.username));
         await sendInvitation(ctx, pool, user, input.Username!, temporaryPassword, targets);
         return { User: toUserType(user) } as unknown as AdminCreateUserResponse;
@@ -82,6 +85,8 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
     checkRequiredAttributes(pool, attributes);
     const targets =
       input.MessageAction === "SUPPRESS" ? [] : invitationTargets(attributes, input.DesiredDeliveryMediums);
+    // Hash outside the transaction: it is slow on purpose.
+    const secrets = await passwordSecrets(ctx, pool, username, temporaryPassword);
 
     return ctx.store.transaction(async () => {
       const key = usernameKey(pool, username);
@@ -101,7 +106,7 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
         createdAt: ctx.now,
         updatedAt: ctx.now,
         attributes,
-        passwordHash,
+        ...secrets,
         temporaryPasswordSetAt: ctx.now,
       };
       await ctx.store.users.insert(user, key);

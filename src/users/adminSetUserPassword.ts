@@ -2,11 +2,12 @@ import type {
   AdminSetUserPasswordRequest,
   AdminSetUserPasswordResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { CognitoError } from "../protocol/errors.js";
+import { CognitoError, errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { hashPassword, verifyPassword } from "../shared/passwords.js";
+import { verifyPassword } from "../shared/passwords.js";
 import { requireUser } from "./lookup.js";
+import { passwordSecrets } from "./password.js";
 import { checkPasswordPolicy, passwordPolicy } from "./passwordPolicy.js";
 import { saveUser } from "./save.js";
 
@@ -27,16 +28,18 @@ export const adminSetUserPassword = defineOperation<AdminSetUserPasswordRequest,
         }
       }
     }
-    const passwordHash = await hashPassword(password, ctx.config.passwordHashCost);
+    const secrets = await passwordSecrets(ctx, pool, before.username, password);
     await ctx.store.transaction(async () => {
       const user = await requireUser(ctx, pool, input.Username!);
+      // The verifier was made for this username; a user swapped in meanwhile would get a wrong one.
+      if (user.username !== before.username) throw errors.userNotFound("User does not exist.");
       const history =
         historySize > 0 && user.passwordHash
           ? [user.passwordHash, ...(user.passwordHistory ?? [])].slice(0, historySize)
           : user.passwordHistory;
       const updated = {
         ...user,
-        passwordHash,
+        ...secrets,
         status: input.Permanent ? ("CONFIRMED" as const) : ("FORCE_CHANGE_PASSWORD" as const),
       };
       // A permanent password has no validity window; a temporary one starts a new one.
