@@ -16,6 +16,7 @@ Options:
   --region <region>         region of new pools (default us-east-1)           [COGNATE_REGION]
   --account-id <id>         default account (default 000000000000)            [COGNATE_ACCOUNT_ID]
   --public-url <url>        base URL that tokens name (default: served URL)   [COGNATE_PUBLIC_URL]
+  --issuer <style>          local (default: <public-url>/<pool>) or aws       [COGNATE_ISSUER]
   --password-hash-cost <c>  owasp (default) or fast (test suites only)        [COGNATE_PASSWORD_HASH_COST]
   --log-level <level>       debug, info (default), warn, error, silent        [COGNATE_LOG_LEVEL]
   -h, --help                this text
@@ -34,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
       "account-id": { type: "string" },
       "public-url": { type: "string" },
       "password-hash-cost": { type: "string" },
+      issuer: { type: "string" },
       "log-level": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -49,6 +51,8 @@ async function main(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
   const cost = (values["password-hash-cost"] ?? env.COGNATE_PASSWORD_HASH_COST ?? "owasp") as PasswordHashCost;
   if (cost !== "owasp" && cost !== "fast") throw new Error(`invalid --password-hash-cost ${cost}`);
+  const issuerStyle = values.issuer ?? env.COGNATE_ISSUER ?? "local";
+  if (issuerStyle !== "local" && issuerStyle !== "aws") throw new Error(`invalid --issuer ${issuerStyle}`);
   const logLevel = (values["log-level"] ?? env.COGNATE_LOG_LEVEL ?? "info") as LogLevel;
 
   const cognate = await startCognate({
@@ -60,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
     accountId: values["account-id"] ?? env.COGNATE_ACCOUNT_ID,
     publicUrl: values["public-url"] ?? env.COGNATE_PUBLIC_URL,
     passwordHashCost: cost,
+    issuerStyle,
     logLevel,
   });
 
@@ -67,7 +72,9 @@ async function main(argv: string[]): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "stopping", signal })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "stopping", signal })}\n`,
+    );
     cognate.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -15,6 +15,11 @@ export interface CognateConfig {
   accountId: string;
   /** Base URL that tokens and discovery documents name; defaults to the address served. */
   publicUrl?: string;
+  /**
+   * The iss claim of tokens: "local" is `<publicUrl>/<poolId>`; "aws" is Cognito's
+   * `https://cognito-idp.<region>.amazonaws.com/<poolId>` for verifiers that hard-code it.
+   */
+  issuerStyle: "local" | "aws";
   passwordHashCost: PasswordHashCost;
   logLevel: LogLevel;
 }
@@ -27,5 +32,6 @@ export const defaultConfig: CognateConfig = {
   region: "us-east-1",
   accountId: "000000000000",
   passwordHashCost: "owasp",
+  issuerStyle: "local",
   logLevel: "info",
 };

@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { Store } from "../storage/types.js";
+
+/** What the store keeps per key: both halves as JWKs, so any node can sign and publish. */
+interface SigningKeyData {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+}
+
+/** The public half as jwks.json lists it, in Cognito's member order. */
+export interface PublicJwk {
+  alg: "RS256";
+  e: string;
+  kid: string;
+  kty: "RSA";
+  n: string;
+  use: "sig";
+}
+
+// Imported keys by kid: importing a JWK costs more than the lookup, and a kid never changes meaning.
+const importedPrivate = new Map<string, Promise<CryptoKey>>();
+const importedPublic = new Map<string, Promise<CryptoKey>>();
+
+async function storedKeys(store: Store, poolId: string): Promise<SigningKeyData[]> {
+  const page = await store.resources.list<SigningKeyData>(ResourceKind.signingKey, poolId, { limit: 10 });
+  return page.items.map((r) => r.data);
+}
+
+/**
+ * The pool's signing key, created on first use. Creation runs in a transaction so that two
+ * concurrent first requests agree on one key.
+ */
+async function ensureKey(store: Store, poolId: string, now: number): Promise<SigningKeyData> {
+  const existing = await storedKeys(store, poolId);
+  if (existing[0]) return existing[0];
+  return store.transaction(async () => {
+    const again = await storedKeys(store, poolId);
+    if (again[0]) return again[0];
+    const { privateKey, publicKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
+    const kid = randomBytes(32).toString("base64");
+    const data: SigningKeyData = {
+      kid,
+      privateJwk: await exportJWK(privateKey),
+      publicJwk: await exportJWK(publicKey),
+    };
+    await store.resources.put({
+      kind: ResourceKind.signingKey,
+      scope: poolId,
+      key: kid,
+      data,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return data;
+  });
+}
+
+/** The key tokens of this pool are signed with. */
+export async function signingKey(ctx: OperationContext, poolId: string): Promise<SigningKey> {
+  const data = await ensureKey(ctx.store, poolId, ctx.now);
+  let privateKey = importedPrivate.get(data.kid);
+  if (!privateKey) {
+    privateKey = importJWK(data.privateJwk, "RS256") as Promise<CryptoKey>;
+    importedPrivate.set(data.kid, privateKey);
+  }
+  return { kid: data.kid, privateKey: await privateKey };
+}
+
+/** The public key for a kid of this pool, or undefined when the pool never had it. */
+export async function verificationKey(store: Store, poolId: string, kid: string): Promise<CryptoKey | undefined> {
+  const record = await store.resources.get<SigningKeyData>(ResourceKind.signingKey, poolId, kid);
+  if (!record) return undefined;
+  let publicKey = importedPublic.get(kid);
+  if (!publicKey) {
+    publicKey = importJWK(record.data.publicJwk, "RS256") as Promise<CryptoKey>;
+    importedPublic.set(kid, publicKey);
+  }
+  return publicKey;
+}
+
+/** jwks.json's keys for a pool (creating its key if no token was signed yet). */
+export async function publicJwks(store: Store, poolId: string, now: number): Promise<PublicJwk[]> {
+  await ensureKey(store, poolId, now);
+  const keys = await storedKeys(store, poolId);
+  return keys.map((k) => ({ alg: "RS256", e: k.publicJwk.e!, kid: k.kid, kty: "RSA", n: k.publicJwk.n!, use: "sig" }));
+}
