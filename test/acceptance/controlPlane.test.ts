@@ -445,12 +445,12 @@ describe("app clients", () => {
     const c = await appClient(p.Id!, {
       AccessTokenValidity: 300,
       IdTokenValidity: 86400,
-      RefreshTokenValidity: 3600,
+      RefreshTokenValidity: 86400,
       TokenValidityUnits: { AccessToken: "seconds", IdToken: "seconds", RefreshToken: "seconds" },
     });
     assert.equal(c.AccessTokenValidity, 300);
     assert.equal(c.IdTokenValidity, 86400);
-    assert.equal(c.RefreshTokenValidity, 3600);
+    assert.equal(c.RefreshTokenValidity, 86400);
   });
 
   it("RefreshTokenValidity 0 is replaced by the 30-day default", async () => {
@@ -693,14 +693,16 @@ describe("client secrets", () => {
     assert.ok(["InvalidParameterException", "LimitExceededException"].includes(err.name), err.name);
   });
 
-  it("accepts a caller-supplied secret", async () => {
+  it("a caller-supplied secret is not echoed back (ClientSecretValue only for generated secrets)", async () => {
     const p = await pool();
     const c = await appClient(p.Id!, { GenerateSecret: true });
     const secret = "a".repeat(24) + "B1b2C3d4E5f6G7h8";
     const added = await t.client.send(
       new AddUserPoolClientSecretCommand({ UserPoolId: p.Id, ClientId: c.ClientId, ClientSecret: secret }),
     );
-    assert.equal(added.ClientSecretDescriptor?.ClientSecretValue, secret);
+    assert.equal(added.ClientSecretDescriptor?.ClientSecretValue, undefined);
+    assert.match(added.ClientSecretDescriptor!.ClientSecretId!, new RegExp(`^${c.ClientId}--\\d+$`));
+    assert.ok(added.ClientSecretDescriptor?.ClientSecretCreateDate instanceof Date);
   });
 });
 
@@ -731,7 +733,7 @@ describe("resource servers", () => {
       new UpdateResourceServerCommand({ UserPoolId: p.Id, Identifier: "https://api.example.com", Name: "API v2" }),
     );
     assert.equal(u.ResourceServer!.Name, "API v2");
-    assert.equal(u.ResourceServer!.Scopes, undefined);
+    assert.ok(u.ResourceServer!.Scopes === undefined || u.ResourceServer!.Scopes.length === 0);
     await t.client.send(new DeleteResourceServerCommand({ UserPoolId: p.Id, Identifier: "https://api.example.com" }));
     const err = await errorOf(() =>
       t.client.send(new DescribeResourceServerCommand({ UserPoolId: p.Id, Identifier: "https://api.example.com" })),
@@ -985,5 +987,291 @@ describe("user pool domains", () => {
     assert.equal(UserPool!.Domain, undefined);
     const out = await t.client.send(new DescribeUserPoolDomainCommand({ Domain: domain }));
     assert.deepEqual(out.DomainDescription, {});
+  });
+});
+
+describe("input validation and edge cases", () => {
+  it("pool names must match [\\w\\s+=,.@-]+", async () => {
+    const err = await errorOf(() => t.client.send(new CreateUserPoolCommand({ PoolName: "bad/name" })));
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("password policy MinimumLength must be 6..99 and TemporaryPasswordValidityDays 0..365", async () => {
+    for (const PasswordPolicy of [
+      { MinimumLength: 5 },
+      { MinimumLength: 100 },
+      { TemporaryPasswordValidityDays: 366 },
+    ]) {
+      const err = await errorOf(() =>
+        t.client.send(new CreateUserPoolCommand({ PoolName: "pw", Policies: { PasswordPolicy } })),
+      );
+      assert.equal(err.name, "InvalidParameterException", JSON.stringify(PasswordPolicy));
+    }
+  });
+
+  it("custom attribute names are at most 20 characters", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({
+          UserPoolId: p.Id,
+          CustomAttributes: [{ Name: "a".repeat(21), AttributeDataType: "String" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("AddCustomAttributes on an unknown pool is ResourceNotFoundException", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({
+          UserPoolId: "us-east-1_missing00",
+          CustomAttributes: [{ Name: "x", AttributeDataType: "String" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "ResourceNotFoundException");
+  });
+
+  it("GetCSVHeader lists the standard columns in Cognito's order", async () => {
+    const p = await pool();
+    const out = await t.client.send(new GetCSVHeaderCommand({ UserPoolId: p.Id }));
+    assert.deepEqual(out.CSVHeader, [
+      "name",
+      "given_name",
+      "family_name",
+      "middle_name",
+      "nickname",
+      "preferred_username",
+      "profile",
+      "picture",
+      "website",
+      "email",
+      "email_verified",
+      "gender",
+      "birthdate",
+      "zoneinfo",
+      "locale",
+      "phone_number",
+      "phone_number_verified",
+      "address",
+      "updated_at",
+      "cognito:mfa_enabled",
+      "cognito:username",
+    ]);
+  });
+
+  it("list operations enforce their MaxResults ranges", async () => {
+    const p = await pool();
+    const clients = await errorOf(() =>
+      t.client.send(new ListUserPoolClientsCommand({ UserPoolId: p.Id, MaxResults: 61 })),
+    );
+    assert.equal(clients.name, "InvalidParameterException");
+    const rs = await errorOf(() => t.client.send(new ListResourceServersCommand({ UserPoolId: p.Id, MaxResults: 51 })));
+    assert.equal(rs.name, "InvalidParameterException");
+    const idps = await errorOf(() =>
+      t.client.send(new ListIdentityProvidersCommand({ UserPoolId: p.Id, MaxResults: 61 })),
+    );
+    assert.equal(idps.name, "InvalidParameterException");
+  });
+
+  it("CreateUserPoolClient on an unknown pool is ResourceNotFoundException", async () => {
+    const err = await errorOf(() => appClient("us-east-1_missing00"));
+    assert.equal(err.name, "ResourceNotFoundException");
+  });
+
+  it("UpdateUserPoolClient and DeleteUserPoolClient of an unknown client are ResourceNotFoundException", async () => {
+    const p = await pool();
+    const ClientId = "1example23456789abcdefghij";
+    const u = await errorOf(() => t.client.send(new UpdateUserPoolClientCommand({ UserPoolId: p.Id, ClientId })));
+    assert.equal(u.name, "ResourceNotFoundException");
+    const d = await errorOf(() => t.client.send(new DeleteUserPoolClientCommand({ UserPoolId: p.Id, ClientId })));
+    assert.equal(d.name, "ResourceNotFoundException");
+  });
+
+  it("a client of one pool is not found through another pool", async () => {
+    const a = await pool();
+    const b = await pool();
+    const c = await appClient(a.Id!);
+    const err = await errorOf(() =>
+      t.client.send(new DescribeUserPoolClientCommand({ UserPoolId: b.Id, ClientId: c.ClientId })),
+    );
+    assert.equal(err.name, "ResourceNotFoundException");
+  });
+
+  it("unknown attributes in ReadAttributes are InvalidParameterException", async () => {
+    const p = await pool();
+    const err = await errorOf(() => appClient(p.Id!, { ReadAttributes: ["email", "custom:nope"] }));
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("AllowedOAuthFlowsUserPoolClient true without flows is InvalidParameterException", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      appClient(p.Id!, { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ["openid"] }),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("UpdateUserPoolClient to client_credentials on a public client is InvalidOAuthFlowException", async () => {
+    const p = await pool();
+    await t.client.send(
+      new CreateResourceServerCommand({
+        UserPoolId: p.Id,
+        Identifier: "api",
+        Name: "api",
+        Scopes: [{ ScopeName: "read", ScopeDescription: "read" }],
+      }),
+    );
+    const c = await appClient(p.Id!);
+    const err = await errorOf(() =>
+      t.client.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId: p.Id,
+          ClientId: c.ClientId,
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ["client_credentials"],
+          AllowedOAuthScopes: ["api/read"],
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidOAuthFlowException");
+  });
+
+  it("AddUserPoolClientSecret on an unknown client is ResourceNotFoundException", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      t.client.send(new AddUserPoolClientSecretCommand({ UserPoolId: p.Id, ClientId: "1example23456789abcdefghij" })),
+    );
+    assert.equal(err.name, "ResourceNotFoundException");
+  });
+
+  it("deleting an unknown client secret is ResourceNotFoundException", async () => {
+    const p = await pool();
+    const c = await appClient(p.Id!, { GenerateSecret: true });
+    await t.client.send(new AddUserPoolClientSecretCommand({ UserPoolId: p.Id, ClientId: c.ClientId }));
+    const err = await errorOf(() =>
+      t.client.send(
+        new DeleteUserPoolClientSecretCommand({
+          UserPoolId: p.Id,
+          ClientId: c.ClientId,
+          ClientSecretId: `${c.ClientId}--1234567890`,
+        }),
+      ),
+    );
+    assert.equal(err.name, "ResourceNotFoundException");
+  });
+
+  it("scope names may not contain a slash", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateResourceServerCommand({
+          UserPoolId: p.Id,
+          Identifier: "api",
+          Name: "api",
+          Scopes: [{ ScopeName: "a/b", ScopeDescription: "bad" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("UpdateResourceServer and DeleteResourceServer of an unknown identifier are ResourceNotFoundException", async () => {
+    const p = await pool();
+    const u = await errorOf(() =>
+      t.client.send(new UpdateResourceServerCommand({ UserPoolId: p.Id, Identifier: "nope", Name: "n" })),
+    );
+    assert.equal(u.name, "ResourceNotFoundException");
+    const d = await errorOf(() =>
+      t.client.send(new DeleteResourceServerCommand({ UserPoolId: p.Id, Identifier: "nope" })),
+    );
+    assert.equal(d.name, "ResourceNotFoundException");
+  });
+
+  it("a SAML provider needs MetadataURL or MetadataFile", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateIdentityProviderCommand({
+          UserPoolId: p.Id,
+          ProviderName: "MySAML",
+          ProviderType: "SAML",
+          ProviderDetails: {},
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("DescribeIdentityProvider / UpdateIdentityProvider of an unknown provider are ResourceNotFoundException", async () => {
+    const p = await pool();
+    const d = await errorOf(() =>
+      t.client.send(new DescribeIdentityProviderCommand({ UserPoolId: p.Id, ProviderName: "Nope" })),
+    );
+    assert.equal(d.name, "ResourceNotFoundException");
+    const u = await errorOf(() =>
+      t.client.send(new UpdateIdentityProviderCommand({ UserPoolId: p.Id, ProviderName: "Nope", IdpIdentifiers: [] })),
+    );
+    assert.equal(u.name, "ResourceNotFoundException");
+  });
+
+  it("DeleteUserPoolDomain of a domain the pool does not own is refused", async () => {
+    const a = await pool();
+    const b = await pool();
+    const domain = uniq("owned");
+    await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: a.Id, Domain: domain }));
+    const err = await errorOf(() =>
+      t.client.send(new DeleteUserPoolDomainCommand({ UserPoolId: b.Id, Domain: domain })),
+    );
+    assert.ok(["InvalidParameterException", "ResourceNotFoundException"].includes(err.name), err.name);
+    const still = await t.client.send(new DescribeUserPoolDomainCommand({ Domain: domain }));
+    assert.equal(still.DomainDescription!.UserPoolId, a.Id);
+  });
+
+  it("CreateUserPoolDomain with ManagedLoginVersion 2 returns it", async () => {
+    const p = await pool();
+    const out = await t.client.send(
+      new CreateUserPoolDomainCommand({ UserPoolId: p.Id, Domain: uniq("v2"), ManagedLoginVersion: 2 }),
+    );
+    assert.equal(out.ManagedLoginVersion, 2);
+  });
+
+  it("deleting a pool deletes its clients", async () => {
+    const p = await pool();
+    const c = await appClient(p.Id!);
+    await t.client.send(new DeleteUserPoolCommand({ UserPoolId: p.Id }));
+    const err = await errorOf(() =>
+      t.client.send(new DescribeUserPoolClientCommand({ UserPoolId: p.Id, ClientId: c.ClientId })),
+    );
+    assert.equal(err.name, "ResourceNotFoundException");
+  });
+
+  it("MFA ON with TOTP is accepted and DescribeUserPool reports ON", async () => {
+    const p = await pool();
+    await t.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: p.Id,
+        MfaConfiguration: "ON",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
+    assert.equal(UserPool!.MfaConfiguration, "ON");
+  });
+
+  it("email MFA needs the pool to send email with Amazon SES (DEVELOPER)", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      t.client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: p.Id,
+          MfaConfiguration: "OPTIONAL",
+          EmailMfaConfiguration: { Message: "Your code is {####}", Subject: "Code" },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
   });
 });
