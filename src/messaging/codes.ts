@@ -1,7 +1,13 @@
-import { randomInt } from "node:crypto";
-import type { VerificationMessageTemplateType } from "@aws-sdk/client-cognito-identity-provider";
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import type {
+  CodeDeliveryDetailsType,
+  VerificationMessageTemplateType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import type { PoolRecord } from "../storage/types.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { PoolRecord, UserRecord } from "../storage/types.js";
+import { usernameKey } from "../users/lookup.js";
 import { renderTemplate, sendMessage, type DeliveryMedium } from "./outbox.js";
 
 /** A six-digit confirmation code, as Cognito sends for sign-up, verification and password reset. */
@@ -45,4 +51,141 @@ export async function sendCode(
     code,
   });
   return code;
+}
+
+/** What a stored one-time code confirms; part of its resource key. */
+export type CodePurpose = "signUp" | "forgotPassword" | "verify:email" | "verify:phone_number";
+
+export interface CodeTarget {
+  medium: DeliveryMedium;
+  destination: string;
+}
+
+interface StoredCode {
+  hash: string;
+  salt: string;
+  expiresAt: number;
+  attempts: number;
+}
+
+const HOUR_MS = 3_600_000;
+/** Cognito's documented validity: sign-up and attribute codes a day, password reset codes an hour. */
+const CODE_VALIDITY_MS: Record<CodePurpose, number> = {
+  signUp: 24 * HOUR_MS,
+  forgotPassword: HOUR_MS,
+  "verify:email": 24 * HOUR_MS,
+  "verify:phone_number": 24 * HOUR_MS,
+};
+/** Wrong guesses a code survives; the next attempt is refused until a new code is requested. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+// A salted HMAC keeps codes out of the database in clear; six digits stay guessable offline,
+// so the online attempt limit is what protects them.
+const hashCode = (code: string, salt: string) =>
+  createHmac("sha256", Buffer.from(salt, "base64")).update(code).digest();
+
+const codeKey = (pool: PoolRecord, user: UserRecord, purpose: CodePurpose) =>
+  `${purpose}:${usernameKey(pool, user.username)}`;
+
+/** Cognito's masked destination: `a***@e***` for an email, `+*******0120` for a phone number. */
+export function maskDestination(target: CodeTarget): string {
+  if (target.medium === "EMAIL") {
+    const [local = "", domain = ""] = target.destination.split("@");
+    return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
+  }
+  const visible = target.destination.slice(-4);
+  return `+${"*".repeat(Math.max(target.destination.length - 5, 0))}${visible}`;
+}
+
+/** CodeDeliveryDetailsType for a code sent to `target`. */
+export function codeDeliveryDetails(target: CodeTarget): CodeDeliveryDetailsType {
+  return {
+    Destination: maskDestination(target),
+    DeliveryMedium: target.medium,
+    AttributeName: target.medium === "EMAIL" ? "email" : "phone_number",
+  };
+}
+
+/**
+ * Sends a new code for `purpose` and stores its hash, replacing any earlier code (and its
+ * failed attempts). Returns the delivery details the caller answers with.
+ */
+export async function issueCode(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  user: UserRecord,
+  purpose: CodePurpose,
+  target: CodeTarget,
+): Promise<CodeDeliveryDetailsType> {
+  const code = await sendCode(ctx, pool, user.username, target);
+  const salt = randomBytes(16).toString("base64");
+  await ctx.store.resources.put<StoredCode>({
+    kind: ResourceKind.code,
+    scope: pool.id,
+    key: codeKey(pool, user, purpose),
+    data: {
+      hash: hashCode(code, salt).toString("base64"),
+      salt,
+      expiresAt: ctx.now + CODE_VALIDITY_MS[purpose],
+      attempts: 0,
+    },
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  return codeDeliveryDetails(target);
+}
+
+/**
+ * Checks a code inside the caller's transaction. A wrong code is counted and the error is
+ * returned, not thrown, so the caller can commit the count before answering with it; a
+ * right code is deleted (it works once) unless `keep` asks to check it only, for a caller
+ * that must do slow work before consuming it. No stored code, or an expired one, is
+ * ExpiredCodeException; after MAX_CODE_ATTEMPTS wrong codes every attempt is
+ * LimitExceededException until a new code is issued.
+ */
+export async function checkCode(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  user: UserRecord,
+  purpose: CodePurpose,
+  code: string,
+  options: { keep?: boolean } = {},
+): Promise<CognitoError | undefined> {
+  const key = codeKey(pool, user, purpose);
+  const record = await ctx.store.resources.get<StoredCode>(ResourceKind.code, pool.id, key);
+  if (!record || record.data.expiresAt <= ctx.now) {
+    return new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+  }
+  if (record.data.attempts >= MAX_CODE_ATTEMPTS) {
+    return errors.limitExceeded("Attempt limit exceeded, please try after some time.");
+  }
+  const expected = Buffer.from(record.data.hash, "base64");
+  const given = hashCode(code, record.data.salt);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    await ctx.store.resources.put<StoredCode>({
+      ...record,
+      data: { ...record.data, attempts: record.data.attempts + 1 },
+      updatedAt: ctx.now,
+    });
+    return new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
+  }
+  if (!options.keep) await ctx.store.resources.delete(ResourceKind.code, pool.id, key);
+  return undefined;
+}
+
+/**
+ * checkCode in its own transaction, throwing its error after the failed attempt is committed.
+ * Call it outside any transaction (operations declaring `{ transaction: false }`): inside one,
+ * the throw would roll the attempt count back. To combine the check with other writes
+ * atomically, call checkCode in your transaction and throw its error after it commits.
+ */
+export async function consumeCode(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  user: UserRecord,
+  purpose: CodePurpose,
+  code: string,
+): Promise<void> {
+  const failure = await ctx.store.transaction(() => checkCode(ctx, pool, user, purpose, code));
+  if (failure) throw failure;
 }

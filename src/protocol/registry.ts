@@ -4,7 +4,9 @@ import { domainOperations } from "../domains/index.js";
 import { groupOperations } from "../groups/index.js";
 import { identityProviderOperations } from "../identityProviders/index.js";
 import { poolOperations } from "../pools/index.js";
+import { passwordRecoveryOperations } from "../passwordRecovery/index.js";
 import { resourceServerOperations } from "../resourceServers/index.js";
+import { signUpOperations } from "../signUp/index.js";
 import { userOperations } from "../users/index.js";
 import type { OperationDefinition } from "./operation.js";
 
@@ -18,6 +20,8 @@ const all: OperationDefinition<never, unknown>[] = [
   ...identityProviderOperations,
   ...domainOperations,
   ...brandingOperations,
+  ...signUpOperations,
+  ...passwordRecoveryOperations,
 ];
 
 export const handlers: ReadonlyMap<string, OperationDefinition> = new Map(

@@ -1,0 +1,42 @@
+import type { ForgotPasswordRequest, ForgotPasswordResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { checkSecretHash } from "../clients/secretHash.js";
+import { issueCode } from "../messaging/codes.js";
+import { errors } from "../protocol/errors.js";
+import { defineOperation } from "../protocol/operation.js";
+import { hidesUserExistence, requireAppClient } from "../signUp/appClient.js";
+import { simulatedDelivery } from "../signUp/simulatedDelivery.js";
+import { findUser } from "../users/lookup.js";
+import { NO_RECOVERY_ADDRESS, recoveryMechanisms, recoveryTarget } from "./recoveryTarget.js";
+
+export const forgotPassword = defineOperation<ForgotPasswordRequest, ForgotPasswordResponse>(
+  "ForgotPassword",
+  async (input, ctx) => {
+    const { client, pool } = await requireAppClient(ctx, input.ClientId!);
+    checkSecretHash(client, input.Username!, input.SecretHash);
+    if (recoveryMechanisms(pool).includes("admin_only")) {
+      throw errors.notAuthorized("Contact administrator to reset password.");
+    }
+    const hide = hidesUserExistence(client);
+    const user = await findUser(ctx, pool, input.Username!);
+    // With existence errors prevented, every case that would tell a user apart gets a pretend delivery.
+    const pretend = () => ({ CodeDeliveryDetails: simulatedDelivery(pool, input.Username!) });
+    if (!user) {
+      if (hide) return pretend();
+      throw errors.userNotFound("Username/client id combination not found.");
+    }
+    if (!user.enabled) {
+      if (hide) return pretend();
+      throw errors.notAuthorized("User is disabled.");
+    }
+    if (user.status === "FORCE_CHANGE_PASSWORD") {
+      throw errors.notAuthorized("User password cannot be reset in the current state.");
+    }
+    const target = recoveryTarget(pool, user);
+    if (!target) {
+      if (hide) return pretend();
+      throw errors.invalidParameter(NO_RECOVERY_ADDRESS);
+    }
+    // The user keeps signing in with the old password until the reset is confirmed.
+    return { CodeDeliveryDetails: await issueCode(ctx, pool, user, "forgotPassword", target) };
+  },
+);

@@ -1,0 +1,28 @@
+import type { RecoveryOptionType } from "@aws-sdk/client-cognito-identity-provider";
+import type { CodeTarget } from "../messaging/codes.js";
+import type { PoolRecord, UserRecord } from "../storage/types.js";
+
+/** The pool's recovery mechanisms by priority; without a setting, Cognito's legacy order (phone first). */
+export function recoveryMechanisms(pool: PoolRecord): string[] {
+  const setting = pool.config.AccountRecoverySetting as { RecoveryMechanisms?: RecoveryOptionType[] } | undefined;
+  return setting?.RecoveryMechanisms?.length
+    ? [...setting.RecoveryMechanisms].sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0)).map((m) => m.Name!)
+    : ["verified_phone_number", "verified_email"];
+}
+
+/** Where a password reset code goes: the first mechanism the user has a verified address for. */
+export function recoveryTarget(pool: PoolRecord, user: UserRecord): CodeTarget | undefined {
+  const { email, email_verified, phone_number, phone_number_verified } = user.attributes;
+  for (const mechanism of recoveryMechanisms(pool)) {
+    if (mechanism === "verified_email" && email && email_verified === "true") {
+      return { medium: "EMAIL", destination: email };
+    }
+    if (mechanism === "verified_phone_number" && phone_number && phone_number_verified === "true") {
+      return { medium: "SMS", destination: phone_number };
+    }
+  }
+  return undefined;
+}
+
+export const NO_RECOVERY_ADDRESS =
+  "Cannot reset password for the user as there is no registered/verified email or phone_number";
