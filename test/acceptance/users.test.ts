@@ -1242,3 +1242,134 @@ describe("more edges", () => {
     assert.ok(Group?.CreationDate instanceof Date);
   });
 });
+
+describe("documented details", () => {
+  const t = useCognate();
+  const { pool, create, get } = helpers(t);
+
+  it("pools are case-sensitive by default", async () => {
+    const id = await pool();
+    await create(id, "Dan");
+    const err = await errorOf(() => get(id, "dan"));
+    assert.equal(err.name, "UserNotFoundException");
+  });
+
+  it(
+    "case-insensitive pools make the email alias case-insensitive too",
+    {
+      todo: "Cognate finds the alias only in its stored case (Erin@Example.com), answering UserNotFoundException for erin@example.com; Cognito documents that CaseSensitive=false also makes the email and preferred_username aliases case-insensitive (UsernameConfigurationType.CaseSensitive, SDK models)",
+    },
+    async () => {
+      const id = await pool({ UsernameConfiguration: { CaseSensitive: false }, AliasAttributes: ["email"] });
+      await create(id, "erin", {
+        UserAttributes: [
+          { Name: "email", Value: "Erin@Example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+      });
+      assert.equal((await get(id, "erin@example.com")).Username, "erin");
+    },
+  );
+
+  it(
+    "AdminUpdateUserAttributes with a blank value deletes the attribute",
+    {
+      todo: "Cognate stores the attribute with an empty value; Cognito documents: to delete an attribute, submit it with a blank value (AdminUpdateUserAttributes API reference)",
+    },
+    async () => {
+      const id = await pool();
+      await create(id, "blank", { UserAttributes: [{ Name: "given_name", Value: "G" }] });
+      await t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: id,
+          Username: "blank",
+          UserAttributes: [{ Name: "given_name", Value: "" }],
+        }),
+      );
+      const got = await get(id, "blank");
+      assert.equal(attr(got.UserAttributes, "given_name"), undefined);
+    },
+  );
+
+  it(
+    "with AttributesRequireVerificationBeforeUpdate, a new email waits for verification",
+    {
+      todo: "Cognate replaces email at once; Cognito documents that with AttributesRequireVerificationBeforeUpdate it keeps the original value until the user verifies the new one (AdminUpdateUserAttributesRequest.UserAttributes, SDK models)",
+    },
+    async () => {
+      const id = await pool({
+        AutoVerifiedAttributes: ["email"],
+        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+      });
+      await create(id, "careful", {
+        UserAttributes: [
+          { Name: "email", Value: "keep@example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+      });
+      await t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: id,
+          Username: "careful",
+          UserAttributes: [{ Name: "email", Value: "pending@example.com" }],
+        }),
+      );
+      const got = await get(id, "careful");
+      assert.equal(attr(got.UserAttributes, "email"), "keep@example.com");
+      assert.equal(attr(got.UserAttributes, "email_verified"), "true");
+      const last = (await messagesFor(t, id, "careful")).at(-1);
+      assert.equal(last?.destination, "pending@example.com");
+    },
+  );
+
+  it(
+    "ListUsers: the status filter is case-sensitive",
+    {
+      todo: 'Cognate matches status = "enabled" to Enabled users; Cognito documents status as case-sensitive (ListUsersRequest.Filter, SDK models)',
+    },
+    async () => {
+      const id = await pool();
+      await create(id, "cs");
+      let users: unknown[] = [];
+      try {
+        users =
+          (await t.client.send(new ListUsersCommand({ UserPoolId: id, Filter: 'status = "enabled"' }))).Users ?? [];
+      } catch (err) {
+        assert.equal((err as Error).name, "InvalidParameterException");
+      }
+      assert.deepEqual(users, []);
+    },
+  );
+
+  it("AdminResetUserPassword needs a verified email or phone", async () => {
+    const id = await pool();
+    await create(id, "unreachable");
+    const err = await errorOf(() =>
+      t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: id, Username: "unreachable" })),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(
+      err.message,
+      "Cannot reset password for the user as there is no registered/verified email or phone_number",
+    );
+  });
+
+  it("the invitation goes by SMS when DesiredDeliveryMediums is left to its default", async () => {
+    const id = await pool();
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: id,
+        Username: "texted",
+        UserAttributes: [
+          { Name: "phone_number", Value: "+12065550123" },
+          { Name: "email", Value: "texted@example.com" },
+        ],
+      }),
+    );
+    const msgs = await messagesFor(t, id, "texted");
+    assert.deepEqual(
+      msgs.map((m) => [m.deliveryMedium, m.destination]),
+      [["SMS", "+12065550123"]],
+    );
+  });
+});
