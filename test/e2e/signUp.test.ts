@@ -1,0 +1,610 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  ConfirmSignUpCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  ResendConfirmationCodeCommand,
+  SignUpCommand,
+  type CreateUserPoolClientRequest,
+  type CreateUserPoolRequest,
+  type SignUpCommandInput,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { computeSecretHash } from "../../src/clients/secretHash.js";
+import { verifyPassword } from "../../src/shared/passwords.js";
+import { ResourceKind } from "../../src/storage/kinds.js";
+import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
+
+interface Message {
+  username: string;
+  deliveryMedium: string;
+  destination: string;
+  subject: string | null;
+  message: string;
+  code: string | null;
+}
+
+const PASSWORD = "Secret-Pass1";
+
+async function messagesOf(t: TestCognate, userPoolId: string): Promise<Message[]> {
+  const res = await fetch(`${t.url}/_cognate/messages?userPoolId=${encodeURIComponent(userPoolId)}`);
+  return ((await res.json()) as { messages: Message[] }).messages;
+}
+
+async function lastCode(t: TestCognate, userPoolId: string): Promise<string> {
+  const messages = await messagesOf(t, userPoolId);
+  return messages.at(-1)!.code!;
+}
+
+/** A pool that verifies email at sign-up (unless overridden) and one app client of it. */
+async function setup(
+  t: TestCognate,
+  pool: Partial<CreateUserPoolRequest> = { AutoVerifiedAttributes: ["email"] },
+  client: Partial<CreateUserPoolClientRequest> = {},
+): Promise<{ poolId: string; clientId: string; secret?: string }> {
+  const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "signup", ...pool }));
+  const { UserPoolClient } = await t.client.send(
+    new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: "app", ...client }),
+  );
+  return { poolId: UserPool!.Id!, clientId: UserPoolClient!.ClientId!, secret: UserPoolClient!.ClientSecret };
+}
+
+const signUp = (t: TestCognate, input: Partial<SignUpCommandInput> & { ClientId: string; Username: string }) =>
+  t.client.send(new SignUpCommand({ Password: PASSWORD, ...input }));
+
+const adminGet = (t: TestCognate, UserPoolId: string, Username: string) =>
+  t.client.send(new AdminGetUserCommand({ UserPoolId, Username }));
+
+const attrs = (list: { Name?: string; Value?: string }[] | undefined) =>
+  Object.fromEntries((list ?? []).map((a) => [a.Name, a.Value]));
+
+describe("SignUp", () => {
+  const t = useCognate();
+
+  it("creates an unconfirmed user and sends a code to the auto-verified email", async () => {
+    const { poolId, clientId } = await setup(t);
+    const out = await signUp(t, {
+      ClientId: clientId,
+      Username: "alice",
+      UserAttributes: [{ Name: "email", Value: "alice@example.com" }],
+      ValidationData: [{ Name: "source", Value: "test" }],
+      ClientMetadata: { any: "thing" },
+    });
+    assert.equal(out.UserConfirmed, false);
+    assert.match(out.UserSub!, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(out.CodeDeliveryDetails, {
+      Destination: "a***@e***",
+      DeliveryMedium: "EMAIL",
+      AttributeName: "email",
+    });
+    assert.ok(out.Session && out.Session.length > 20);
+
+    const user = await adminGet(t, poolId, "alice");
+    assert.equal(user.UserStatus, "UNCONFIRMED");
+    assert.equal(user.Enabled, true);
+    assert.deepEqual(attrs(user.UserAttributes), { sub: out.UserSub, email: "alice@example.com" });
+
+    const [message] = await messagesOf(t, poolId);
+    assert.equal(message!.deliveryMedium, "EMAIL");
+    assert.equal(message!.destination, "alice@example.com");
+    assert.equal(message!.subject, "Your verification code");
+    assert.match(message!.code!, /^[0-9]{6}$/);
+    assert.equal(message!.message, `Your verification code is ${message!.code}.`);
+
+    // The password is stored hashed, with what SRP needs.
+    const stored = await t.cognate.store.users.get(poolId, "alice");
+    assert.ok(await verifyPassword(PASSWORD, stored!.passwordHash!));
+    assert.ok(stored!.srp?.salt && stored!.srp.verifier);
+    // The code is stored hashed, never in clear.
+    const code = await t.cognate.store.resources.get<Record<string, unknown>>(
+      ResourceKind.code,
+      poolId,
+      "signUp:alice",
+    );
+    assert.ok(code);
+    assert.deepEqual(Object.keys(code.data).sort(), ["attempts", "expiresAt", "hash", "salt"]);
+    assert.ok(!JSON.stringify(code.data).includes(message!.code!));
+    assert.equal(code.data.attempts, 0);
+    // Sign-up codes live 24 hours.
+    assert.equal((code.data.expiresAt as number) - code.createdAt, 24 * 3600 * 1000);
+
+    // The session is left for the sign-in that follows confirmation.
+    const session = await t.cognate.store.resources.get<Record<string, unknown>>(
+      ResourceKind.authSession,
+      poolId,
+      out.Session!,
+    );
+    assert.equal(session?.data.type, "signUp");
+    assert.equal(session?.data.username, "alice");
+    assert.equal(session?.data.clientId, clientId);
+  });
+
+  it("uses the pool's verification template", async () => {
+    const { poolId, clientId } = await setup(t, {
+      AutoVerifiedAttributes: ["email"],
+      VerificationMessageTemplate: { EmailSubject: "Welcome", EmailMessage: "Code: {####}" },
+    });
+    await signUp(t, { ClientId: clientId, Username: "tom", UserAttributes: [{ Name: "email", Value: "t@x.io" }] });
+    const [message] = await messagesOf(t, poolId);
+    assert.equal(message!.subject, "Welcome");
+    assert.equal(message!.message, `Code: ${message!.code}`);
+  });
+
+  it("sends the code by SMS when the phone is auto-verified, even if email is too", async () => {
+    const { poolId, clientId } = await setup(t, { AutoVerifiedAttributes: ["email", "phone_number"] });
+    const out = await signUp(t, {
+      ClientId: clientId,
+      Username: "bob",
+      UserAttributes: [
+        { Name: "email", Value: "bob@example.com" },
+        { Name: "phone_number", Value: "+15555550123" },
+      ],
+    });
+    assert.deepEqual(out.CodeDeliveryDetails, {
+      Destination: "+*******0123",
+      DeliveryMedium: "SMS",
+      AttributeName: "phone_number",
+    });
+    const messages = await messagesOf(t, poolId);
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.destination, "+15555550123");
+    assert.equal(messages[0]!.subject, null);
+  });
+
+  it("sends no code when nothing is auto-verified", async () => {
+    const { poolId, clientId } = await setup(t, {});
+    const out = await signUp(t, {
+      ClientId: clientId,
+      Username: "carl",
+      UserAttributes: [{ Name: "email", Value: "carl@example.com" }],
+    });
+    assert.equal(out.UserConfirmed, false);
+    assert.equal(out.CodeDeliveryDetails, undefined);
+    assert.deepEqual(await messagesOf(t, poolId), []);
+    assert.equal((await adminGet(t, poolId, "carl")).UserStatus, "UNCONFIRMED");
+  });
+
+  it("stores a generated username when the pool signs in with email", async () => {
+    const { poolId, clientId } = await setup(t, { UsernameAttributes: ["email"], AutoVerifiedAttributes: ["email"] });
+    const out = await signUp(t, { ClientId: clientId, Username: "dora@example.com" });
+    const user = await adminGet(t, poolId, "dora@example.com");
+    assert.equal(user.Username, out.UserSub);
+    assert.equal(attrs(user.UserAttributes).email, "dora@example.com");
+    assert.equal(out.CodeDeliveryDetails?.Destination, "d***@e***");
+
+    const again = await errorOf(() => signUp(t, { ClientId: clientId, Username: "dora@example.com" }));
+    assert.equal(again.name, "UsernameExistsException");
+    assert.equal(again.message, "An account with the given email already exists.");
+
+    const notEmail = await errorOf(() => signUp(t, { ClientId: clientId, Username: "dora" }));
+    assert.equal(notEmail.name, "InvalidParameterException");
+    assert.equal(notEmail.message, "Username should be an email.");
+  });
+
+  it("refuses an email-shaped username when email is an alias", async () => {
+    const { clientId } = await setup(t, { AliasAttributes: ["email"] });
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "eve@example.com" }));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Username cannot be of email format, since user pool is configured for email alias.");
+  });
+
+  it("answers UsernameExistsException for a taken username", async () => {
+    const { clientId } = await setup(t);
+    await signUp(t, { ClientId: clientId, Username: "frank" });
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "frank" }));
+    assert.equal(err.name, "UsernameExistsException");
+    assert.equal(err.message, "User already exists");
+    // Pools created through the API are case-sensitive unless they say otherwise.
+    await signUp(t, { ClientId: clientId, Username: "Frank" });
+    const insensitive = await setup(t, { UsernameConfiguration: { CaseSensitive: false } });
+    await signUp(t, { ClientId: insensitive.clientId, Username: "frank" });
+    const clash = await errorOf(() => signUp(t, { ClientId: insensitive.clientId, Username: "FRANK" }));
+    assert.equal(clash.name, "UsernameExistsException");
+  });
+
+  it("applies the password policy", async () => {
+    const { clientId } = await setup(t);
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "gina", Password: "short" }));
+    assert.equal(err.name, "InvalidPasswordException");
+    assert.equal(err.message, "Password did not conform with policy: Password not long enough");
+  });
+
+  it("checks attributes against the schema and required attributes", async () => {
+    const { clientId } = await setup(t, {
+      AutoVerifiedAttributes: ["email"],
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    const missing = await errorOf(() => signUp(t, { ClientId: clientId, Username: "hank" }));
+    assert.equal(missing.name, "InvalidParameterException");
+    assert.equal(missing.message, "Attributes did not conform to the schema: email: The attribute is required");
+    const badEmail = await errorOf(() =>
+      signUp(t, { ClientId: clientId, Username: "hank", UserAttributes: [{ Name: "email", Value: "nope" }] }),
+    );
+    assert.equal(badEmail.name, "InvalidParameterException");
+    assert.equal(badEmail.message, "Invalid email address format.");
+    const unknown = await errorOf(() =>
+      signUp(t, {
+        ClientId: clientId,
+        Username: "hank",
+        UserAttributes: [
+          { Name: "email", Value: "h@example.com" },
+          { Name: "custom:nothere", Value: "x" },
+        ],
+      }),
+    );
+    assert.equal(unknown.name, "InvalidParameterException");
+    assert.equal(
+      unknown.message,
+      "Attributes did not conform to the schema: custom:nothere: Attribute does not exist in the schema.",
+    );
+  });
+
+  it("lets a client write only its WriteAttributes, and never the verification flags", async () => {
+    const { clientId } = await setup(t, { AutoVerifiedAttributes: ["email"] }, { WriteAttributes: ["email"] });
+    const err = await errorOf(() =>
+      signUp(t, {
+        ClientId: clientId,
+        Username: "ian",
+        UserAttributes: [
+          { Name: "email", Value: "ian@example.com" },
+          { Name: "name", Value: "Ian" },
+        ],
+      }),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "A client attempted to write unauthorized attribute");
+
+    const open = await setup(t);
+    const verified = await errorOf(() =>
+      signUp(t, {
+        ClientId: open.clientId,
+        Username: "ian",
+        UserAttributes: [
+          { Name: "email", Value: "ian@example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    assert.equal(verified.name, "NotAuthorizedException");
+    assert.equal(verified.message, "A client attempted to write unauthorized attribute");
+  });
+
+  it("is refused when only administrators may create users", async () => {
+    const { clientId } = await setup(t, { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "jay" }));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "SignUp is not permitted for this user pool");
+  });
+
+  it("needs the SECRET_HASH of a client with a secret", async () => {
+    const { poolId, clientId, secret } = await setup(
+      t,
+      { AutoVerifiedAttributes: ["email"] },
+      { GenerateSecret: true },
+    );
+    const missing = await errorOf(() => signUp(t, { ClientId: clientId, Username: "kay" }));
+    assert.equal(missing.name, "NotAuthorizedException");
+    assert.equal(missing.message, `Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+    const wrong = await errorOf(() =>
+      signUp(t, { ClientId: clientId, Username: "kay", SecretHash: computeSecretHash("kay", clientId, "nope") }),
+    );
+    assert.equal(wrong.name, "NotAuthorizedException");
+    assert.equal(wrong.message, `Unable to verify secret hash for client ${clientId}`);
+    await signUp(t, { ClientId: clientId, Username: "kay", SecretHash: computeSecretHash("kay", clientId, secret!) });
+    assert.equal((await adminGet(t, poolId, "kay")).UserStatus, "UNCONFIRMED");
+  });
+
+  it("answers ResourceNotFoundException for an unknown client", async () => {
+    const err = await errorOf(() => signUp(t, { ClientId: "nosuchclient0000000000000", Username: "lou" }));
+    assert.equal(err.name, "ResourceNotFoundException");
+    assert.equal(err.message, "User pool client nosuchclient0000000000000 does not exist.");
+  });
+});
+
+describe("ConfirmSignUp", () => {
+  const t = useCognate();
+
+  it("confirms with the code, verifies the address and answers a session", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "mia",
+      UserAttributes: [{ Name: "email", Value: "mia@example.com" }],
+    });
+    const code = await lastCode(t, poolId);
+    const out = await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "mia", ConfirmationCode: code }),
+    );
+    assert.ok(out.Session && out.Session.length > 20);
+    const user = await adminGet(t, poolId, "mia");
+    assert.equal(user.UserStatus, "CONFIRMED");
+    assert.equal(attrs(user.UserAttributes).email_verified, "true");
+    const session = await t.cognate.store.resources.get<Record<string, unknown>>(
+      ResourceKind.authSession,
+      poolId,
+      out.Session!,
+    );
+    assert.equal(session?.data.type, "signUp");
+    assert.equal(session?.data.username, "mia");
+    // The code was used up.
+    assert.equal(await t.cognate.store.resources.get(ResourceKind.code, poolId, "signUp:mia"), undefined);
+
+    const again = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "mia", ConfirmationCode: code })),
+    );
+    assert.equal(again.name, "NotAuthorizedException");
+    assert.equal(again.message, "User cannot be confirmed. Current status is CONFIRMED");
+  });
+
+  it("verifies the phone the code went to", async () => {
+    const { poolId, clientId } = await setup(t, { AutoVerifiedAttributes: ["phone_number"] });
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "ned",
+      UserAttributes: [
+        { Name: "phone_number", Value: "+15555550150" },
+        { Name: "email", Value: "ned@example.com" },
+      ],
+    });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "ned", ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    const user = attrs((await adminGet(t, poolId, "ned")).UserAttributes);
+    assert.equal(user.phone_number_verified, "true");
+    assert.equal(user.email_verified, undefined);
+  });
+
+  it("confirms by email in an email-as-username pool", async () => {
+    const { poolId, clientId } = await setup(t, { UsernameAttributes: ["email"], AutoVerifiedAttributes: ["email"] });
+    await signUp(t, { ClientId: clientId, Username: "olga@example.com" });
+    await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "olga@example.com",
+        ConfirmationCode: await lastCode(t, poolId),
+      }),
+    );
+    assert.equal((await adminGet(t, poolId, "olga@example.com")).UserStatus, "CONFIRMED");
+  });
+
+  it("counts wrong codes and stops accepting any after five", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "pam",
+      UserAttributes: [{ Name: "email", Value: "pam@example.com" }],
+    });
+    const code = await lastCode(t, poolId);
+    const wrong = code === "000000" ? "111111" : "000000";
+    const confirm = (ConfirmationCode: string) =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "pam", ConfirmationCode }));
+    for (let i = 0; i < 5; i++) {
+      const err = await errorOf(() => confirm(wrong));
+      assert.equal(err.name, "CodeMismatchException");
+      assert.equal(err.message, "Invalid verification code provided, please try again.");
+    }
+    const stored = await t.cognate.store.resources.get<{ attempts: number }>(ResourceKind.code, poolId, "signUp:pam");
+    assert.equal(stored?.data.attempts, 5);
+    const limited = await errorOf(() => confirm(code));
+    assert.equal(limited.name, "LimitExceededException");
+    assert.equal(limited.message, "Attempt limit exceeded, please try after some time.");
+    assert.equal((await adminGet(t, poolId, "pam")).UserStatus, "UNCONFIRMED");
+
+    // A new code starts afresh.
+    await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "pam" }));
+    await confirm(await lastCode(t, poolId));
+    assert.equal((await adminGet(t, poolId, "pam")).UserStatus, "CONFIRMED");
+  });
+
+  it("refuses an expired code", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "quin",
+      UserAttributes: [{ Name: "email", Value: "q@example.com" }],
+    });
+    const code = await lastCode(t, poolId);
+    const stored = (await t.cognate.store.resources.get<{ expiresAt: number }>(
+      ResourceKind.code,
+      poolId,
+      "signUp:quin",
+    ))!;
+    await t.cognate.store.resources.put({ ...stored, data: { ...stored.data, expiresAt: Date.now() - 1 } });
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "quin", ConfirmationCode: code })),
+    );
+    assert.equal(err.name, "ExpiredCodeException");
+    assert.equal(err.message, "Invalid code provided, please request a code again.");
+  });
+
+  it("answers ExpiredCodeException when no code was sent", async () => {
+    const { clientId } = await setup(t, {});
+    await signUp(t, { ClientId: clientId, Username: "rita" });
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "rita", ConfirmationCode: "123456" })),
+    );
+    assert.equal(err.name, "ExpiredCodeException");
+  });
+
+  it("makes the verified email an alias, taking it over only with ForceAliasCreation", async () => {
+    const { poolId, clientId } = await setup(t, { AliasAttributes: ["email"], AutoVerifiedAttributes: ["email"] });
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "sam",
+      UserAttributes: [{ Name: "email", Value: "s@example.com" }],
+    });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "sam", ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "sue",
+      UserAttributes: [{ Name: "email", Value: "s@example.com" }],
+    });
+    const code = await lastCode(t, poolId);
+    const taken = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "sue", ConfirmationCode: code })),
+    );
+    assert.equal(taken.name, "AliasExistsException");
+    assert.equal(taken.message, "An account with the given email already exists.");
+    assert.equal((await adminGet(t, poolId, "sue")).UserStatus, "UNCONFIRMED");
+    // The code survives the refusal, so the user can insist.
+    await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "sue",
+        ConfirmationCode: code,
+        ForceAliasCreation: true,
+      }),
+    );
+    assert.equal(attrs((await adminGet(t, poolId, "sue")).UserAttributes).email_verified, "true");
+    assert.equal(attrs((await adminGet(t, poolId, "sam")).UserAttributes).email_verified, "false");
+  });
+
+  it("answers UserNotFoundException for an unknown user, or a code error when existence is hidden", async () => {
+    const { clientId } = await setup(t);
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "ghost", ConfirmationCode: "123456" })),
+    );
+    assert.equal(err.name, "UserNotFoundException");
+    assert.equal(err.message, "Username/client id combination not found.");
+
+    const hidden = await setup(t, { AutoVerifiedAttributes: ["email"] }, { PreventUserExistenceErrors: "ENABLED" });
+    const masked = await errorOf(() =>
+      t.client.send(
+        new ConfirmSignUpCommand({ ClientId: hidden.clientId, Username: "ghost", ConfirmationCode: "123456" }),
+      ),
+    );
+    assert.equal(masked.name, "ExpiredCodeException");
+  });
+
+  it("needs the SECRET_HASH of a client with a secret", async () => {
+    const { clientId } = await setup(t, { AutoVerifiedAttributes: ["email"] }, { GenerateSecret: true });
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "tia", ConfirmationCode: "123456" })),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, `Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+  });
+});
+
+describe("ResendConfirmationCode", () => {
+  const t = useCognate();
+
+  it("sends a new code that replaces the old one", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "uma",
+      UserAttributes: [{ Name: "email", Value: "uma@example.com" }],
+    });
+    const first = await lastCode(t, poolId);
+    const out = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "uma" }));
+    assert.deepEqual(out.CodeDeliveryDetails, {
+      Destination: "u***@e***",
+      DeliveryMedium: "EMAIL",
+      AttributeName: "email",
+    });
+    const messages = await messagesOf(t, poolId);
+    assert.equal(messages.length, 2);
+    const second = messages[1]!.code!;
+    if (first !== second) {
+      const old = await errorOf(() =>
+        t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "uma", ConfirmationCode: first })),
+      );
+      assert.equal(old.name, "CodeMismatchException");
+    }
+    await t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "uma", ConfirmationCode: second }));
+    assert.equal((await adminGet(t, poolId, "uma")).UserStatus, "CONFIRMED");
+  });
+
+  it("refuses confirmed users and pools that verify nothing", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "vic",
+      UserAttributes: [{ Name: "email", Value: "v@example.com" }],
+    });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "vic", ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    const confirmed = await errorOf(() =>
+      t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "vic" })),
+    );
+    assert.equal(confirmed.name, "InvalidParameterException");
+    assert.equal(confirmed.message, "User is already confirmed.");
+
+    const plain = await setup(t, {});
+    await signUp(t, { ClientId: plain.clientId, Username: "wes" });
+    const off = await errorOf(() =>
+      t.client.send(new ResendConfirmationCodeCommand({ ClientId: plain.clientId, Username: "wes" })),
+    );
+    assert.equal(off.name, "InvalidParameterException");
+    assert.equal(off.message, "Auto verification not turned on.");
+  });
+
+  it("answers UserNotFoundException, or a pretend delivery when existence is hidden", async () => {
+    const { clientId } = await setup(t);
+    const err = await errorOf(() =>
+      t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "ghost" })),
+    );
+    assert.equal(err.name, "UserNotFoundException");
+    assert.equal(err.message, "Username/client id combination not found.");
+
+    const hidden = await setup(t, { AutoVerifiedAttributes: ["email"] }, { PreventUserExistenceErrors: "ENABLED" });
+    const pretend = await t.client.send(
+      new ResendConfirmationCodeCommand({ ClientId: hidden.clientId, Username: "ghost" }),
+    );
+    assert.equal(pretend.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    assert.equal(pretend.CodeDeliveryDetails?.AttributeName, "email");
+    assert.match(pretend.CodeDeliveryDetails!.Destination!, /^.\*\*\*@.\*\*\*$/);
+    // Asking again gives the same answer, so repetition does not expose the pretence.
+    const twice = await t.client.send(
+      new ResendConfirmationCodeCommand({ ClientId: hidden.clientId, Username: "ghost" }),
+    );
+    assert.deepEqual(twice.CodeDeliveryDetails, pretend.CodeDeliveryDetails);
+    const byEmail = await t.client.send(
+      new ResendConfirmationCodeCommand({ ClientId: hidden.clientId, Username: "ghost@example.com" }),
+    );
+    assert.equal(byEmail.CodeDeliveryDetails?.Destination, "g***@e***");
+  });
+
+  it("answers a pretend delivery for a disabled user when existence is hidden", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      { AutoVerifiedAttributes: ["email"] },
+      { PreventUserExistenceErrors: "ENABLED" },
+    );
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "xan",
+      UserAttributes: [{ Name: "email", Value: "xan@example.com" }],
+    });
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "xan" }));
+    const out = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "xan" }));
+    assert.equal(out.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    assert.equal((await messagesOf(t, poolId)).length, 1);
+  });
+
+  it("sends to the current address after an admin change", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "yan",
+      UserAttributes: [{ Name: "email", Value: "old@example.com" }],
+    });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "yan",
+        UserAttributes: [{ Name: "email", Value: "new@example.org" }],
+      }),
+    );
+    const out = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "yan" }));
+    assert.equal(out.CodeDeliveryDetails?.Destination, "n***@e***");
+    assert.equal((await messagesOf(t, poolId)).at(-1)!.destination, "new@example.org");
+  });
+});
