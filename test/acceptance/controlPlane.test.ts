@@ -622,7 +622,7 @@ describe("app clients", () => {
     );
     const all = [...first.UserPoolClients!, ...second.UserPoolClients!];
     assert.deepEqual(all.map((x) => x.ClientId).sort(), [a.ClientId, b.ClientId].sort());
-    assert.deepEqual(Object.keys(all[0]).sort(), ["ClientId", "ClientName", "UserPoolId"]);
+    assert.deepEqual(Object.keys(all[0]!).sort(), ["ClientId", "ClientName", "UserPoolId"]);
     await t.client.send(new DeleteUserPoolClientCommand({ UserPoolId: p.Id, ClientId: a.ClientId }));
     const err = await errorOf(() =>
       t.client.send(new DescribeUserPoolClientCommand({ UserPoolId: p.Id, ClientId: a.ClientId })),
@@ -647,7 +647,7 @@ describe("client secrets", () => {
       new ListUserPoolClientSecretsCommand({ UserPoolId: p.Id, ClientId: c.ClientId }),
     );
     assert.equal(listed.ClientSecrets!.length, 1);
-    const first = listed.ClientSecrets![0];
+    const first = listed.ClientSecrets![0]!;
     assert.ok(first.ClientSecretId);
     assert.ok(first.ClientSecretCreateDate instanceof Date);
     assert.equal(first.ClientSecretValue, undefined);
@@ -686,7 +686,7 @@ describe("client secrets", () => {
         new DeleteUserPoolClientSecretCommand({
           UserPoolId: p.Id,
           ClientId: c.ClientId,
-          ClientSecretId: listed.ClientSecrets![0].ClientSecretId,
+          ClientSecretId: listed.ClientSecrets![0]!.ClientSecretId,
         }),
       ),
     );
@@ -875,7 +875,7 @@ describe("identity providers", () => {
     await t.client.send(google(p.Id!));
     const l = await t.client.send(new ListIdentityProvidersCommand({ UserPoolId: p.Id, MaxResults: 10 }));
     assert.equal(l.Providers!.length, 1);
-    assert.deepEqual(Object.keys(l.Providers![0]).sort(), [
+    assert.deepEqual(Object.keys(l.Providers![0]!).sort(), [
       "CreationDate",
       "LastModifiedDate",
       "ProviderName",
