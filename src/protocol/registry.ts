@@ -1,3 +1,4 @@
+import { authOperations } from "../auth/index.js";
 import { brandingOperations } from "../branding/index.js";
 import { clientOperations } from "../clients/index.js";
 import { domainOperations } from "../domains/index.js";
@@ -20,6 +21,7 @@ const all: OperationDefinition<never, unknown>[] = [
   ...identityProviderOperations,
   ...domainOperations,
   ...brandingOperations,
+  ...authOperations,
   ...signUpOperations,
   ...passwordRecoveryOperations,
 ];

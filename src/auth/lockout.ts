@@ -1,0 +1,46 @@
+import { errors } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { PoolRecord, UserRecord } from "../storage/types.js";
+import { usernameKey } from "../users/lookup.js";
+
+interface LockoutState {
+  failures: number;
+  lockedUntil: number;
+}
+
+/** Failures allowed before the first lock; each later failure doubles the lock, up to 15 minutes. */
+const FREE_FAILURES = 5;
+const MAX_LOCK_MS = 15 * 60_000;
+
+const keyOf = (pool: PoolRecord, user: UserRecord) => usernameKey(pool, user.username);
+
+/** Refuses a password attempt while the user is locked out, without checking the password. */
+export async function checkLockout(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  const state = await ctx.store.resources.get<LockoutState>(ResourceKind.lockout, pool.id, keyOf(pool, user));
+  if (state && state.data.lockedUntil > ctx.now) throw errors.notAuthorized("Password attempts exceeded");
+}
+
+/** Counts a wrong password; from the fifth in a row the user is locked for 1 s, 2 s, 4 s… */
+export async function recordFailure(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  const key = keyOf(pool, user);
+  const previous = await ctx.store.resources.get<LockoutState>(ResourceKind.lockout, pool.id, key);
+  const failures = (previous?.data.failures ?? 0) + 1;
+  const lockMs = failures >= FREE_FAILURES ? Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS) : 0;
+  await ctx.store.resources.put<LockoutState>({
+    kind: ResourceKind.lockout,
+    scope: pool.id,
+    key,
+    data: { failures, lockedUntil: lockMs ? ctx.now + lockMs : 0 },
+    createdAt: previous?.createdAt ?? ctx.now,
+    updatedAt: ctx.now,
+  });
+}
+
+/** A correct password clears the count. */
+export async function clearFailures(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  const key = keyOf(pool, user);
+  if (await ctx.store.resources.get(ResourceKind.lockout, pool.id, key)) {
+    await ctx.store.resources.delete(ResourceKind.lockout, pool.id, key);
+  }
+}

@@ -1,0 +1,64 @@
+import type { AttributeType } from "@aws-sdk/client-cognito-identity-provider";
+import { checkSecretHash } from "../clients/secretHash.js";
+import { errors } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
+import { issueTokens } from "../tokens/issue.js";
+import { checkAttributes } from "../users/attributes.js";
+import { findUser, usernameKey } from "../users/lookup.js";
+import { passwordSecrets } from "../users/password.js";
+import { checkPasswordPolicy } from "../users/passwordPolicy.js";
+import { saveUser } from "../users/save.js";
+import { requireParameter } from "./client.js";
+import { missingRequiredAttributes, type AuthOutcome } from "./passwordSignIn.js";
+import { closeSession, invalidSession, readSession } from "./session.js";
+
+const ATTRIBUTE_PREFIX = "userAttributes.";
+
+/**
+ * Answers NEW_PASSWORD_REQUIRED: sets the user's permanent password and any attributes given as
+ * `userAttributes.<name>` (required ones the user lacks must be), confirms the user and signs in.
+ */
+export async function respondNewPassword(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  sessionId: string | undefined,
+  responses: Record<string, string>,
+): Promise<AuthOutcome> {
+  const session = await readSession(ctx, pool, client, sessionId, "NEW_PASSWORD_REQUIRED");
+  const username = requireParameter(responses, "USERNAME");
+  const newPassword = requireParameter(responses, "NEW_PASSWORD");
+  checkSecretHash(client, username, responses.SECRET_HASH);
+  const named = await findUser(ctx, pool, username);
+  if (!named || named.username !== session.username) throw invalidSession();
+
+  const given: AttributeType[] = Object.entries(responses)
+    .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
+    .map(([name, value]) => ({ Name: name.slice(ATTRIBUTE_PREFIX.length), Value: value }));
+  const attributes = checkAttributes(pool, given, "update");
+  const missing = missingRequiredAttributes(pool, { ...named, attributes: { ...named.attributes, ...attributes } });
+  if (missing.length) {
+    throw errors.invalidParameter(`Invalid attributes given, ${missing.join(", ")} is missing`);
+  }
+  checkPasswordPolicy(pool, newPassword);
+  const secrets = await passwordSecrets(ctx, pool, named.username, newPassword);
+
+  return ctx.store.transaction(async () => {
+    // Read again inside the transaction: the session answers once.
+    await readSession(ctx, pool, client, sessionId, "NEW_PASSWORD_REQUIRED");
+    const current = await ctx.store.users.get(pool.id, usernameKey(pool, session.username));
+    if (!current || current.sub !== named.sub) throw invalidSession();
+    const updated: UserRecord = {
+      ...current,
+      ...secrets,
+      status: "CONFIRMED",
+      attributes: { ...current.attributes, ...attributes },
+    };
+    delete updated.temporaryPasswordSetAt;
+    const saved = await saveUser(ctx, pool, updated);
+    await closeSession(ctx, pool, sessionId!);
+    const tokens = await issueTokens(ctx, { pool, client, user: saved, withRefresh: true });
+    return { ChallengeParameters: {}, AuthenticationResult: tokens };
+  });
+}

@@ -1,0 +1,132 @@
+import type { ChallengeNameType, SchemaAttributeType } from "@aws-sdk/client-cognito-identity-provider";
+import { checkSecretHash } from "../clients/secretHash.js";
+import { CognitoError, errors } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import { verifyPassword } from "../shared/passwords.js";
+import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
+import { issueTokens, type WireAuthenticationResult } from "../tokens/issue.js";
+import { findUser } from "../users/lookup.js";
+import { passwordPolicy } from "../users/passwordPolicy.js";
+import { preventsUserExistenceErrors } from "./client.js";
+import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
+import { openSession } from "./session.js";
+
+/** What InitiateAuth and RespondToAuthChallenge answer: tokens, or the next challenge. */
+export interface AuthOutcome {
+  ChallengeName?: ChallengeNameType;
+  Session?: string;
+  ChallengeParameters: Record<string, string>;
+  AuthenticationResult?: WireAuthenticationResult;
+}
+
+const DAY_MS = 86_400_000;
+// Compared against when the user does not exist, so that the answer takes as long either way.
+let decoyHash: Promise<string> | undefined;
+
+export const incorrectPassword = () => errors.notAuthorized("Incorrect username or password.");
+
+/**
+ * The user a sign-in names, or Cognito's error: UserNotFoundException, or — with
+ * PreventUserExistenceErrors — the same NotAuthorizedException as a wrong password.
+ */
+export async function signInUser(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  username: string,
+): Promise<UserRecord> {
+  const user = await findUser(ctx, pool, username);
+  if (user) return user;
+  if (preventsUserExistenceErrors(client)) throw incorrectPassword();
+  throw errors.userNotFound("User does not exist.");
+}
+
+/** State checks every sign-in makes before looking at the password. */
+export function checkUserCanSignIn(user: UserRecord): void {
+  if (!user.enabled) throw errors.notAuthorized("User is disabled.");
+  if (user.status === "RESET_REQUIRED") {
+    throw new CognitoError("PasswordResetRequiredException", "Password reset required for the user");
+  }
+}
+
+/**
+ * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: checks the secret hash, the user's state,
+ * the lockout and the password, then answers tokens or NEW_PASSWORD_REQUIRED. Hashing is slow,
+ * so the password is checked outside the transaction that records the outcome.
+ */
+export async function passwordSignIn(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  username: string,
+  password: string,
+  secretHash: string | undefined,
+): Promise<AuthOutcome> {
+  checkSecretHash(client, username, secretHash);
+  const user = await findUser(ctx, pool, username);
+  if (!user) {
+    if (preventsUserExistenceErrors(client)) {
+      decoyHash ??= import("../shared/passwords.js").then((m) => m.hashPassword("decoy", ctx.config.passwordHashCost));
+      await verifyPassword(password, await decoyHash);
+      throw incorrectPassword();
+    }
+    throw errors.userNotFound("User does not exist.");
+  }
+  checkUserCanSignIn(user);
+  await checkLockout(ctx, pool, user);
+  const correct = !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
+
+  return ctx.store.transaction(async () => {
+    if (!correct) {
+      await recordFailure(ctx, pool, user);
+      throw incorrectPassword();
+    }
+    await clearFailures(ctx, pool, user);
+    return completePasswordSignIn(ctx, pool, client, user);
+  });
+}
+
+/** After a correct password (plain or SRP): the user's status decides between tokens and a challenge. */
+export async function completePasswordSignIn(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+): Promise<AuthOutcome> {
+  if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+  if (user.status === "FORCE_CHANGE_PASSWORD") {
+    const validityDays = passwordPolicy(pool).TemporaryPasswordValidityDays ?? 7;
+    const setAt = user.temporaryPasswordSetAt ?? user.createdAt;
+    if (ctx.now > setAt + validityDays * DAY_MS) {
+      throw errors.notAuthorized("Temporary password has expired and must be reset by an administrator.");
+    }
+    return newPasswordChallenge(ctx, pool, client, user);
+  }
+  const tokens = await issueTokens(ctx, { pool, client, user, withRefresh: true });
+  return { ChallengeParameters: {}, AuthenticationResult: tokens };
+}
+
+async function newPasswordChallenge(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+): Promise<AuthOutcome> {
+  const session = await openSession(ctx, pool, client, "NEW_PASSWORD_REQUIRED", user.username);
+  const attributes = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => name !== "sub"));
+  return {
+    ChallengeName: "NEW_PASSWORD_REQUIRED",
+    Session: session,
+    ChallengeParameters: {
+      USER_ID_FOR_SRP: user.username,
+      requiredAttributes: JSON.stringify(missingRequiredAttributes(pool, user).map((name) => `userAttributes.${name}`)),
+      userAttributes: JSON.stringify(attributes),
+    },
+  };
+}
+
+/** Required schema attributes the user has no value for: the new-password answer must supply them. */
+export function missingRequiredAttributes(pool: PoolRecord, user: UserRecord): string[] {
+  const schema = (pool.config.SchemaAttributes as SchemaAttributeType[] | undefined) ?? [];
+  return schema.filter((a) => a.Required && a.Name !== "sub" && !user.attributes[a.Name!]).map((a) => a.Name!);
+}

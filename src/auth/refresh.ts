@@ -1,0 +1,97 @@
+import { checkSecretHash } from "../clients/secretHash.js";
+import { CognitoError, errors } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { ClientRecord, PoolRecord, ResourceRecord } from "../storage/types.js";
+import {
+  hashRefreshToken,
+  issueTokens,
+  type RefreshTokenRecord,
+  type SignInRecord,
+  type WireAuthenticationResult,
+} from "../tokens/issue.js";
+import { usernameKey } from "../users/lookup.js";
+
+export const rotationEnabled = (client: ClientRecord) =>
+  (client.config.RefreshTokenRotation as { Feature?: string } | undefined)?.Feature === "ENABLED";
+const graceSeconds = (client: ClientRecord) =>
+  (client.config.RefreshTokenRotation as { RetryGracePeriodSeconds?: number } | undefined)?.RetryGracePeriodSeconds ??
+  0;
+
+const invalidRefreshToken = () => errors.notAuthorized("Invalid Refresh Token");
+const revokedRefreshToken = () => errors.notAuthorized("Refresh Token has been revoked");
+
+/** The stored record of a refresh token presented by `client`, checked for revocation and expiry. */
+export async function readRefreshToken(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  token: string,
+): Promise<ResourceRecord<RefreshTokenRecord>> {
+  const record = await ctx.store.resources.get<RefreshTokenRecord>(
+    ResourceKind.refreshToken,
+    pool.id,
+    hashRefreshToken(token),
+  );
+  if (!record || record.data.clientId !== client.clientId) throw invalidRefreshToken();
+  if (record.data.revoked) throw revokedRefreshToken();
+  if (record.data.replacedUntil !== undefined && record.data.replacedUntil <= ctx.now) {
+    throw new CognitoError("RefreshTokenReuseException", "Refresh token has already been rotated.");
+  }
+  if (record.data.expiresAt <= ctx.now) throw errors.notAuthorized("Refresh Token has expired");
+  return record;
+}
+
+/**
+ * New id and access tokens for a refresh token (REFRESH_TOKEN_AUTH, GetTokensFromRefreshToken).
+ * `rotate` issues a new refresh token and retires the presented one after the client's grace period.
+ * `checkSecret` checks the client's secret or SECRET_HASH once the token's user is known.
+ */
+export async function refreshTokens(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  token: string,
+  options: { rotate: boolean; checkSecret: (usernames: string[]) => void },
+): Promise<WireAuthenticationResult> {
+  const record = await readRefreshToken(ctx, pool, client, token);
+  const data = record.data;
+  options.checkSecret([data.username, data.sub]);
+
+  const signIn = await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, data.originJti);
+  if (!signIn || signIn.data.revoked) throw revokedRefreshToken();
+  const user = await ctx.store.users.get(pool.id, usernameKey(pool, data.username));
+  if (!user || user.sub !== data.sub) throw errors.notAuthorized("User does not exist.");
+  if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) throw revokedRefreshToken();
+  if (!user.enabled) throw errors.notAuthorized("User is disabled.");
+
+  const result = await issueTokens(ctx, { pool, client, user, originJti: data.originJti, withRefresh: options.rotate });
+  if (options.rotate && data.replacedUntil === undefined) {
+    await ctx.store.resources.put<RefreshTokenRecord>({
+      ...record,
+      data: { ...data, replacedUntil: ctx.now + graceSeconds(client) * 1000 },
+      updatedAt: ctx.now,
+    });
+  }
+  return result;
+}
+
+/**
+ * SECRET_HASH for a refresh: Cognito's clients hash the username or the sub, so either is
+ * accepted; without a secret nothing is checked.
+ */
+export function secretHashChecker(client: ClientRecord, secretHash: string | undefined, given?: string) {
+  return (usernames: string[]) => {
+    if (client.secrets.length === 0) return;
+    let failure: unknown;
+    for (const name of given ? [given, ...usernames] : usernames) {
+      try {
+        checkSecretHash(client, name, secretHash);
+        return;
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    throw failure;
+  };
+}

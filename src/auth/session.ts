@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { errors } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { ClientRecord, PoolRecord } from "../storage/types.js";
+
+/** A sign-in waiting for a challenge answer. Key: the Session string itself (like sign-up sessions). */
+export interface ChallengeSession {
+  type: "challenge";
+  challenge: string;
+  /** The stored username. */
+  username: string;
+  clientId: string;
+  expiresAt: number;
+  /** Challenge-specific state (SRP's server secret, for instance). */
+  state?: Record<string, string>;
+}
+
+/** Opens a challenge session that lasts the client's AuthSessionValidity (minutes, default 3). */
+export async function openSession(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  challenge: string,
+  username: string,
+  state?: Record<string, string>,
+): Promise<string> {
+  const session = randomBytes(384).toString("base64url");
+  const minutes = (client.config.AuthSessionValidity as number | undefined) ?? 3;
+  await ctx.store.resources.put<ChallengeSession>({
+    kind: ResourceKind.authSession,
+    scope: pool.id,
+    key: session,
+    data: {
+      type: "challenge",
+      challenge,
+      username,
+      clientId: client.clientId,
+      expiresAt: ctx.now + minutes * 60_000,
+      ...(state ? { state } : {}),
+    },
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  return session;
+}
+
+export const invalidSession = () => errors.notAuthorized("Invalid session for the user, session is expired.");
+
+/** The open session answering `challenge`, or NotAuthorizedException. */
+export async function readSession(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  session: string | undefined,
+  challenge: string,
+): Promise<ChallengeSession> {
+  if (!session) throw errors.invalidParameter("Missing required parameter Session");
+  const record = await ctx.store.resources.get<ChallengeSession>(ResourceKind.authSession, pool.id, session);
+  const data = record?.data;
+  if (!data || data.type !== "challenge" || data.clientId !== client.clientId || data.expiresAt <= ctx.now) {
+    throw invalidSession();
+  }
+  if (data.challenge !== challenge) throw errors.invalidParameter("Incorrect challenge name for the session.");
+  return data;
+}
+
+/** A session answers once. */
+export async function closeSession(ctx: OperationContext, pool: PoolRecord, session: string): Promise<void> {
+  await ctx.store.resources.delete(ResourceKind.authSession, pool.id, session);
+}

@@ -1,0 +1,234 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type {
+  AuthenticationResultType,
+  SchemaAttributeType,
+  TimeUnitsType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { SignJWT } from "jose";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { ClientRecord, GroupRecord, PoolRecord, UserRecord } from "../storage/types.js";
+import { usernameKey } from "../users/lookup.js";
+import { issuerFor } from "./issuer.js";
+import { signingKey } from "./keys.js";
+
+const UNIT_SECONDS: Record<TimeUnitsType, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+
+/** One sign-in: every token issued from it (refreshes included) shares its origin_jti. */
+export interface SignInRecord {
+  username: string;
+  sub: string;
+  clientId: string;
+  eventId: string;
+  /** Epoch ms of the authentication; auth_time of every token of this sign-in. */
+  authTime: number;
+  /** Epoch ms; compared with user.signedOutAt, whose precision the iat claim lacks. */
+  issuedAt: number;
+  revoked: boolean;
+}
+
+/** A refresh token, stored under the sha256 of its text. */
+export interface RefreshTokenRecord {
+  username: string;
+  sub: string;
+  clientId: string;
+  originJti: string;
+  issuedAt: number;
+  expiresAt: number;
+  revoked: boolean;
+  /** Set when rotation replaced the token: it stays usable until then (the grace period). */
+  replacedUntil?: number;
+}
+
+export interface IssueOptions {
+  pool: PoolRecord;
+  client: ClientRecord;
+  user: UserRecord;
+  /** Continue an earlier sign-in (refresh): keeps its origin_jti, event_id and auth_time. */
+  originJti?: string;
+  withRefresh: boolean;
+}
+
+export type WireAuthenticationResult = Pick<
+  AuthenticationResultType,
+  "AccessToken" | "ExpiresIn" | "TokenType" | "RefreshToken" | "IdToken"
+>;
+
+/** Token lifetimes in seconds from the client's settings and units (unset: 1 h, 1 h, 30 days). */
+export function tokenValidity(client: ClientRecord): { access: number; id: number; refresh: number } {
+  const c = client.config as {
+    AccessTokenValidity?: number;
+    IdTokenValidity?: number;
+    RefreshTokenValidity?: number;
+    TokenValidityUnits?: { AccessToken?: TimeUnitsType; IdToken?: TimeUnitsType; RefreshToken?: TimeUnitsType };
+  };
+  const units = c.TokenValidityUnits ?? {};
+  return {
+    access: c.AccessTokenValidity ? c.AccessTokenValidity * UNIT_SECONDS[units.AccessToken ?? "hours"] : 3600,
+    id: c.IdTokenValidity ? c.IdTokenValidity * UNIT_SECONDS[units.IdToken ?? "hours"] : 3600,
+    refresh: (c.RefreshTokenValidity || 30) * UNIT_SECONDS[units.RefreshToken ?? "days"],
+  };
+}
+
+export const hashRefreshToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+// Cognito's refresh tokens are JWEs; ours are random but keep that outline so that nothing sniffing the shape breaks.
+const REFRESH_HEADER = Buffer.from(JSON.stringify({ cty: "JWT", enc: "A256GCM", alg: "RSA-OAEP" })).toString(
+  "base64url",
+);
+function newRefreshToken(): string {
+  const part = (bytes: number) => randomBytes(bytes).toString("base64url");
+  return `${REFRESH_HEADER}.${part(256)}.${part(12)}.${part(640)}.${part(16)}`;
+}
+
+/** Signs id and access tokens (and a refresh token when asked) for a user signing in through a client. */
+export async function issueTokens(ctx: OperationContext, options: IssueOptions): Promise<WireAuthenticationResult> {
+  const { pool, client, user } = options;
+  const validity = tokenValidity(client);
+  let originJti = options.originJti;
+  let signIn: SignInRecord | undefined;
+  if (originJti) {
+    signIn = (await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, originJti))?.data;
+  }
+  if (!originJti || !signIn) {
+    originJti = randomUUID();
+    signIn = {
+      username: user.username,
+      sub: user.sub,
+      clientId: client.clientId,
+      eventId: randomUUID(),
+      authTime: ctx.now,
+      issuedAt: ctx.now,
+      revoked: false,
+    };
+    await ctx.store.resources.put({
+      kind: ResourceKind.tokenRevocation,
+      scope: pool.id,
+      key: originJti,
+      data: signIn,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+  }
+
+  const iat = Math.floor(ctx.now / 1000);
+  const authTime = Math.floor(signIn.authTime / 1000);
+  const iss = issuerFor(ctx.config, pool);
+  const groups = await groupsOf(ctx, pool, user);
+  const groupNames = groups.map((g) => g.name);
+  const roles = rolesOf(groups);
+  const key = await signingKey(ctx, pool.id);
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: "RS256" }).sign(key.privateKey);
+
+  const idClaims: Record<string, unknown> = { sub: user.sub };
+  if (groupNames.length) idClaims["cognito:groups"] = groupNames;
+  Object.assign(idClaims, readableClaims(pool, client, user));
+  idClaims.iss = iss;
+  idClaims["cognito:username"] = user.username;
+  if (roles.preferred) idClaims["cognito:preferred_role"] = roles.preferred;
+  idClaims.origin_jti = originJti;
+  if (roles.all.length) idClaims["cognito:roles"] = roles.all;
+  Object.assign(idClaims, {
+    aud: client.clientId,
+    event_id: signIn.eventId,
+    token_use: "id",
+    auth_time: authTime,
+    exp: iat + validity.id,
+    iat,
+    jti: randomUUID(),
+  });
+
+  const accessClaims: Record<string, unknown> = { sub: user.sub };
+  if (groupNames.length) accessClaims["cognito:groups"] = groupNames;
+  Object.assign(accessClaims, {
+    iss,
+    client_id: client.clientId,
+    origin_jti: originJti,
+    event_id: signIn.eventId,
+    token_use: "access",
+    scope: "aws.cognito.signin.user.admin",
+    auth_time: authTime,
+    exp: iat + validity.access,
+    iat,
+    jti: randomUUID(),
+    username: user.username,
+  });
+
+  const [accessToken, idToken] = await Promise.all([sign(accessClaims), sign(idClaims)]);
+  const result: WireAuthenticationResult = {
+    AccessToken: accessToken,
+    ExpiresIn: validity.access,
+    TokenType: "Bearer",
+  };
+  if (options.withRefresh) {
+    const refreshToken = newRefreshToken();
+    const record: RefreshTokenRecord = {
+      username: user.username,
+      sub: user.sub,
+      clientId: client.clientId,
+      originJti,
+      issuedAt: ctx.now,
+      expiresAt: ctx.now + validity.refresh * 1000,
+      revoked: false,
+    };
+    await ctx.store.resources.put({
+      kind: ResourceKind.refreshToken,
+      scope: pool.id,
+      key: hashRefreshToken(refreshToken),
+      data: record,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    result.RefreshToken = refreshToken;
+  }
+  result.IdToken = idToken;
+  return result;
+}
+
+async function groupsOf(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<GroupRecord[]> {
+  const groups: GroupRecord[] = [];
+  let after: string | undefined;
+  do {
+    const page = await ctx.store.groups.listForUser(pool.id, usernameKey(pool, user.username), { limit: 60, after });
+    groups.push(...page.items);
+    after = page.next;
+  } while (after);
+  return groups;
+}
+
+/**
+ * cognito:roles lists every group role; the preferred role is that of the group with the lowest
+ * Precedence, and none when two groups with roles share that lowest value.
+ */
+function rolesOf(groups: GroupRecord[]): { all: string[]; preferred?: string } {
+  const withRoles = groups.filter((g) => g.roleArn);
+  const all = [...new Set(withRoles.map((g) => g.roleArn!))];
+  const ranked = withRoles.filter((g) => g.precedence !== undefined).sort((a, b) => a.precedence! - b.precedence!);
+  let preferred: string | undefined;
+  if (ranked.length > 0) {
+    const lowest = ranked.filter((g) => g.precedence === ranked[0]!.precedence);
+    if (new Set(lowest.map((g) => g.roleArn)).size === 1) preferred = lowest[0]!.roleArn;
+  } else if (all.length === 1) {
+    preferred = all[0];
+  }
+  return { all, ...(preferred ? { preferred } : {}) };
+}
+
+/** The user's attributes the client may read, typed as Cognito puts them in id tokens. */
+function readableClaims(pool: PoolRecord, client: ClientRecord, user: UserRecord): Record<string, unknown> {
+  const readable = client.config.ReadAttributes as string[] | undefined;
+  const allowed = readable?.length ? new Set(readable) : undefined;
+  const schema = (pool.config.SchemaAttributes as SchemaAttributeType[] | undefined) ?? [];
+  const types = new Map(schema.map((a) => [a.Name!, a.AttributeDataType]));
+  const claims: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(user.attributes)) {
+    if (name === "sub" || name.startsWith("dev:")) continue;
+    if (allowed && !allowed.has(name)) continue;
+    const type = types.get(name);
+    if (type === "Boolean") claims[name] = value === "true";
+    else if (name === "updated_at" && /^\d+$/.test(value)) claims[name] = Number(value);
+    else claims[name] = value;
+  }
+  return claims;
+}

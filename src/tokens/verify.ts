@@ -1,0 +1,71 @@
+import { compactVerify, decodeJwt, decodeProtectedHeader } from "jose";
+import { errors } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { PoolRecord, UserRecord } from "../storage/types.js";
+import { usernameKey } from "../users/lookup.js";
+import type { SignInRecord } from "./issue.js";
+import { verificationKey } from "./keys.js";
+
+export interface AccessTokenClaims {
+  sub: string;
+  iss: string;
+  client_id: string;
+  origin_jti: string;
+  event_id: string;
+  token_use: string;
+  scope: string;
+  auth_time: number;
+  exp: number;
+  iat: number;
+  jti: string;
+  username: string;
+  "cognito:groups"?: string[];
+}
+
+export interface VerifiedAccessToken {
+  pool: PoolRecord;
+  user: UserRecord;
+  claims: AccessTokenClaims;
+}
+
+const invalid = () => errors.notAuthorized("Invalid Access Token");
+
+/**
+ * Checks an access token the way Cognito's self-service operations do: our signature, not
+ * expired, an access token, its user still there and enabled, and its sign-in not revoked
+ * (RevokeToken) or signed out (GlobalSignOut / AdminUserGlobalSignOut).
+ */
+export async function verifyAccessToken(ctx: OperationContext, token: string): Promise<VerifiedAccessToken> {
+  let kid: string | undefined;
+  let claims: AccessTokenClaims;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+    claims = decodeJwt(token) as unknown as AccessTokenClaims;
+  } catch {
+    throw invalid();
+  }
+  const poolId = typeof claims.iss === "string" ? claims.iss.slice(claims.iss.lastIndexOf("/") + 1) : "";
+  const pool = poolId ? await ctx.store.pools.get(poolId) : undefined;
+  const key = pool && kid ? await verificationKey(ctx.store, pool.id, kid) : undefined;
+  if (!pool || !key) throw invalid();
+  try {
+    await compactVerify(token, key, { algorithms: ["RS256"] });
+  } catch {
+    throw invalid();
+  }
+  if (claims.token_use !== "access" || typeof claims.exp !== "number" || typeof claims.origin_jti !== "string") {
+    throw invalid();
+  }
+  if (claims.exp * 1000 <= ctx.now) throw errors.notAuthorized("Access Token has expired");
+
+  const signIn = await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, claims.origin_jti);
+  if (!signIn || signIn.data.revoked) throw errors.notAuthorized("Access Token has been revoked");
+  const user = await ctx.store.users.get(pool.id, usernameKey(pool, claims.username));
+  if (!user || user.sub !== claims.sub) throw errors.notAuthorized("User does not exist.");
+  if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) {
+    throw errors.notAuthorized("Access Token has been revoked");
+  }
+  if (!user.enabled) throw errors.notAuthorized("User is disabled.");
+  return { pool, user, claims };
+}
