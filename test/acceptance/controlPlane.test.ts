@@ -1442,3 +1442,95 @@ describe("documented examples and Cognito's wording", () => {
     assert.equal(both.message, "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
   });
 });
+
+describe("more update and domain behaviour", () => {
+  it("UpdateUserPool without LambdaConfig removes the triggers and resets message and admin-create settings", async () => {
+    const arn = "arn:aws:lambda:us-east-1:123456789012:function:MyFunction";
+    const p = await pool({
+      LambdaConfig: { PreSignUp: arn, PostConfirmation: arn },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: 3 },
+      VerificationMessageTemplate: { DefaultEmailOption: "CONFIRM_WITH_LINK" },
+      EmailConfiguration: {
+        EmailSendingAccount: "DEVELOPER",
+        SourceArn: "arn:aws:ses:us-east-1:123456789012:identity/support@example.com",
+      },
+      UsernameAttributes: ["email"],
+      UsernameConfiguration: { CaseSensitive: false },
+      UserPoolTags: { team: "a" },
+    });
+    await t.client.send(new UpdateUserPoolCommand({ UserPoolId: p.Id }));
+    const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
+    assert.deepEqual(UserPool!.LambdaConfig, {});
+    assert.deepEqual(UserPool!.AdminCreateUserConfig, {
+      AllowAdminCreateUserOnly: false,
+      UnusedAccountValidityDays: 7,
+    });
+    assert.equal(UserPool!.VerificationMessageTemplate?.DefaultEmailOption, "CONFIRM_WITH_CODE");
+    assert.deepEqual(UserPool!.EmailConfiguration, { EmailSendingAccount: "COGNITO_DEFAULT" });
+    // settings that UpdateUserPool cannot change survive
+    assert.deepEqual(UserPool!.UsernameAttributes, ["email"]);
+    assert.deepEqual(UserPool!.UsernameConfiguration, { CaseSensitive: false });
+  });
+
+  it("UpdateUserPoolClient without ClientName keeps the name", async () => {
+    const p = await pool();
+    const c = await appClient(p.Id!, { ClientName: "keep-me" });
+    const u = await t.client.send(new UpdateUserPoolClientCommand({ UserPoolId: p.Id, ClientId: c.ClientId }));
+    assert.equal(u.UserPoolClient!.ClientName, "keep-me");
+  });
+
+  it("a custom domain returns its CloudFront domain and shows as CustomDomain on the pool", async () => {
+    const p = await pool();
+    const CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+    const domain = `${uniq("auth")}.example.com`;
+    const out = await t.client.send(
+      new CreateUserPoolDomainCommand({ UserPoolId: p.Id, Domain: domain, CustomDomainConfig: { CertificateArn } }),
+    );
+    assert.match(out.CloudFrontDomain!, /^[a-z0-9]+\.cloudfront\.net$/);
+    const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
+    assert.equal(UserPool!.CustomDomain, domain);
+    assert.equal(UserPool!.Domain, undefined);
+    const dd = (await t.client.send(new DescribeUserPoolDomainCommand({ Domain: domain }))).DomainDescription!;
+    assert.equal(dd.CustomDomainConfig?.CertificateArn, CertificateArn);
+    assert.equal(dd.CloudFrontDistribution, out.CloudFrontDomain);
+    assert.equal(dd.UserPoolId, p.Id);
+  });
+
+  it("ListUserPools without MaxResults is a validation error", async () => {
+    const err = await errorOf(() =>
+      t.client.send(new ListUserPoolsCommand({} as unknown as ConstructorParameters<typeof ListUserPoolsCommand>[0])),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
+  it("a Google provider gets Google's attribute endpoint and request methods", async () => {
+    const p = await pool();
+    const { IdentityProvider } = await t.client.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: p.Id,
+        ProviderName: "Google",
+        ProviderType: "Google",
+        ProviderDetails: { client_id: "a", client_secret: "b", authorize_scopes: "openid" },
+      }),
+    );
+    const d = IdentityProvider!.ProviderDetails!;
+    assert.equal(d.attributes_url, "https://people.googleapis.com/v1/people/me?personFields=");
+    assert.equal(d.attributes_url_add_attributes, "true");
+    assert.equal(d.token_request_method, "POST");
+  });
+
+  it("Facebook, Google, LoginWithAmazon and SignInWithApple providers must be named after their type", async () => {
+    const p = await pool();
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateIdentityProviderCommand({
+          UserPoolId: p.Id,
+          ProviderName: "MyFacebook",
+          ProviderType: "Facebook",
+          ProviderDetails: { client_id: "c", client_secret: "s", authorize_scopes: "email" },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+});
