@@ -1495,3 +1495,86 @@ describe("further scenarios", () => {
     assert.deepEqual(Users, []);
   });
 });
+
+describe("limits, templates and aliases", () => {
+  const t = useCognate();
+  const { pool, create } = helpers(t);
+
+  it("group listings reject a Limit above 60", async () => {
+    const id = await pool();
+    await t.client.send(new CreateGroupCommand({ UserPoolId: id, GroupName: "g" }));
+    await create(id, "u");
+    const lg = await errorOf(() => t.client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 61 })));
+    assert.equal(lg.name, "InvalidParameterException");
+    const lu = await errorOf(() =>
+      t.client.send(new ListUsersInGroupCommand({ UserPoolId: id, GroupName: "g", Limit: 61 })),
+    );
+    assert.equal(lu.name, "InvalidParameterException");
+    const la = await errorOf(() =>
+      t.client.send(new AdminListGroupsForUserCommand({ UserPoolId: id, Username: "u", Limit: 61 })),
+    );
+    assert.equal(la.name, "InvalidParameterException");
+  });
+
+  it("usernames longer than 128 characters are refused", async () => {
+    const id = await pool();
+    const err = await errorOf(() => create(id, "a".repeat(129)));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.match(err.message, /length less than or equal to 128/);
+  });
+
+  it("the default verification message is sent when an auto-verified email changes", async () => {
+    const id = await pool({ AutoVerifiedAttributes: ["email"] });
+    await create(id, "vm", { UserAttributes: [{ Name: "email", Value: "vm1@example.com" }] });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: id,
+        Username: "vm",
+        UserAttributes: [{ Name: "email", Value: "vm2@example.com" }],
+      }),
+    );
+    const m = (await messagesFor(t, id, "vm")).at(-1)!;
+    assert.equal(m.subject, "Your verification code");
+    assert.equal(m.message.trim(), `Your verification code is ${m.code}.`);
+  });
+
+  it("preferred_username aliases are unique", async () => {
+    const id = await pool({ AliasAttributes: ["preferred_username"] });
+    await create(id, "p1", { UserAttributes: [{ Name: "preferred_username", Value: "nick" }] });
+    const err = await errorOf(() =>
+      create(id, "p2", { UserAttributes: [{ Name: "preferred_username", Value: "nick" }] }),
+    );
+    assert.equal(err.name, "AliasExistsException");
+  });
+
+  it("a generated temporary password satisfies the pool's password policy", async () => {
+    const id = await pool({
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 16,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+    });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: id,
+        Username: "gen",
+        DesiredDeliveryMediums: ["EMAIL"],
+        UserAttributes: [{ Name: "email", Value: "gen@example.com" }],
+      }),
+    );
+    const code = (await messagesFor(t, id, "gen"))[0]!.code!;
+    assert.ok(code.length >= 16, code);
+    assert.match(code, /[a-z]/);
+    assert.match(code, /[A-Z]/);
+    assert.match(code, /[0-9]/);
+    assert.match(code, /[^a-zA-Z0-9]/);
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: id, Username: "gen", Password: code, Permanent: false }),
+    );
+  });
+});
