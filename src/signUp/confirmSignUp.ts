@@ -19,8 +19,9 @@ export const confirmSignUp = defineOperation<ConfirmSignUpRequest, ConfirmSignUp
     const outcome = await ctx.store.transaction(async () => {
       const user = await findUser(ctx, pool, input.Username!);
       if (!user) {
+        // Hidden existence: an unknown user has no code, so any code is a wrong one.
         if (hidesUserExistence(client)) {
-          return new CognitoError("ExpiredCodeException", "Invalid code provided, please request a code again.");
+          return new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
         }
         throw errors.userNotFound("Username/client id combination not found.");
       }

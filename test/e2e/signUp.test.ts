@@ -478,7 +478,8 @@ describe("ConfirmSignUp", () => {
         new ConfirmSignUpCommand({ ClientId: hidden.clientId, Username: "ghost", ConfirmationCode: "123456" }),
       ),
     );
-    assert.equal(masked.name, "ExpiredCodeException");
+    assert.equal(masked.name, "CodeMismatchException");
+    assert.equal(masked.message, "Invalid verification code provided, please try again.");
   });
 
   it("needs the SECRET_HASH of a client with a secret", async () => {
