@@ -76,11 +76,12 @@ export async function passwordSignIn(
   await checkLockout(ctx, pool, user);
   const correct = !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
 
+  if (!correct) {
+    // Committed before answering: a throw inside the transaction would roll the count back.
+    await ctx.store.transaction(() => recordFailure(ctx, pool, user));
+    throw incorrectPassword();
+  }
   return ctx.store.transaction(async () => {
-    if (!correct) {
-      await recordFailure(ctx, pool, user);
-      throw incorrectPassword();
-    }
     await clearFailures(ctx, pool, user);
     return completePasswordSignIn(ctx, pool, client, user);
   });

@@ -1,0 +1,739 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminInitiateAuthCommand,
+  AdminResetUserPasswordCommand,
+  AdminRespondToAuthChallengeCommand,
+  AdminSetUserPasswordCommand,
+  CreateUserPoolClientCommand,
+  type CreateUserPoolClientCommandInput,
+  CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
+  GetTokensFromRefreshTokenCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  AdminGetUserCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { decodeJwt } from "jose";
+import { computeSecretHash } from "../../src/clients/secretHash.js";
+import { ResourceKind } from "../../src/storage/kinds.js";
+import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
+
+const PASSWORD = "Passw0rd!";
+const TEMPORARY = "Temp0rary!";
+const ALL_PASSWORD_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
+
+async function setup(
+  t: TestCognate,
+  pool: Partial<CreateUserPoolCommandInput> = {},
+  client: Partial<CreateUserPoolClientCommandInput> = {},
+) {
+  const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "signin", ...pool }));
+  const poolId = UserPool!.Id!;
+  const { UserPoolClient } = await t.client.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: "app",
+      ExplicitAuthFlows: ALL_PASSWORD_FLOWS,
+      ...client,
+    }),
+  );
+  return { poolId, clientId: UserPoolClient!.ClientId!, clientSecret: UserPoolClient!.ClientSecret };
+}
+
+async function createUser(
+  t: TestCognate,
+  poolId: string,
+  username: string,
+  options: { permanent?: boolean; attributes?: { Name: string; Value: string }[] } = {},
+) {
+  await t.client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: poolId,
+      Username: username,
+      UserAttributes: options.attributes ?? [{ Name: "email", Value: `${username}@example.com` }],
+      MessageAction: "SUPPRESS",
+      TemporaryPassword: TEMPORARY,
+    }),
+  );
+  if (options.permanent ?? true) {
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: PASSWORD, Permanent: true }),
+    );
+  }
+}
+
+const passwordAuth = (clientId: string, username: string, password = PASSWORD, extra: Record<string, string> = {}) =>
+  new InitiateAuthCommand({
+    ClientId: clientId,
+    AuthFlow: "USER_PASSWORD_AUTH",
+    AuthParameters: { USERNAME: username, PASSWORD: password, ...extra },
+  });
+
+describe("sign-in with a password", () => {
+  const t = useCognate();
+
+  it("USER_PASSWORD_AUTH answers id, access and refresh tokens", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "alice");
+    const res = await t.client.send(passwordAuth(clientId, "alice"));
+    assert.deepEqual(res.ChallengeParameters, {});
+    assert.equal(res.ChallengeName, undefined);
+    assert.equal(res.Session, undefined);
+    const result = res.AuthenticationResult!;
+    assert.equal(result.TokenType, "Bearer");
+    assert.equal(result.ExpiresIn, 3600);
+    assert.equal(result.RefreshToken!.split(".").length, 5);
+    const access = decodeJwt(result.AccessToken!);
+    const id = decodeJwt(result.IdToken!);
+    assert.equal(access.token_use, "access");
+    assert.equal(access.username, "alice");
+    assert.equal(access.client_id, clientId);
+    assert.equal(id.token_use, "id");
+    assert.equal(id["cognito:username"], "alice");
+    assert.equal(id.aud, clientId);
+    assert.equal(id.email, "alice@example.com");
+  });
+
+  it("ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH sign in through AdminInitiateAuth", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "bob");
+    for (const flow of ["ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] as const) {
+      const res = await t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          AuthFlow: flow,
+          AuthParameters: { USERNAME: "bob", PASSWORD },
+        }),
+      );
+      assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "bob");
+      assert.ok(res.AuthenticationResult!.RefreshToken);
+    }
+    const legacy = await setup(t, {}, { ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH"] });
+    await createUser(t, legacy.poolId, "bob");
+    const res = await t.client.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: legacy.poolId,
+        ClientId: legacy.clientId,
+        AuthFlow: "ADMIN_NO_SRP_AUTH",
+        AuthParameters: { USERNAME: "bob", PASSWORD },
+      }),
+    );
+    assert.ok(res.AuthenticationResult!.IdToken);
+  });
+
+  it("signs in with an email alias or email-as-username", async () => {
+    const aliasPool = await setup(t, { AliasAttributes: ["email"] });
+    await createUser(t, aliasPool.poolId, "carol", {
+      attributes: [
+        { Name: "email", Value: "carol@example.com" },
+        { Name: "email_verified", Value: "true" },
+      ],
+    });
+    const res = await t.client.send(passwordAuth(aliasPool.clientId, "carol@example.com"));
+    assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "carol");
+
+    const emailPool = await setup(t, { UsernameAttributes: ["email"] });
+    await createUser(t, emailPool.poolId, "dave@example.com", { attributes: [] });
+    const byEmail = await t.client.send(passwordAuth(emailPool.clientId, "dave@example.com"));
+    const access = decodeJwt(byEmail.AuthenticationResult!.AccessToken!);
+    assert.equal(access.username, access.sub);
+  });
+
+  it("enforces the client's ExplicitAuthFlows", async () => {
+    const { poolId, clientId } = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
+    await createUser(t, poolId, "erin");
+    const err = await errorOf(() => t.client.send(passwordAuth(clientId, "erin")));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "USER_PASSWORD_AUTH flow not enabled for this client");
+    const admin = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "erin", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(admin.name, "InvalidParameterException");
+    assert.equal(admin.message, "Auth flow not enabled for this client");
+
+    // Without ExplicitAuthFlows a client allows SRP, refresh and custom auth only.
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "default" }),
+    );
+    const byDefault = await errorOf(() => t.client.send(passwordAuth(UserPoolClient!.ClientId!, "erin")));
+    assert.equal(byDefault.message, "USER_PASSWORD_AUTH flow not enabled for this client");
+  });
+
+  it("refuses admin flows through InitiateAuth and USER_PASSWORD_AUTH through AdminInitiateAuth", async () => {
+    const { poolId, clientId } = await setup(t);
+    const err = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Initiate Auth method not supported.");
+    const admin = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(admin.message, "Initiate Auth method not supported.");
+  });
+
+  it("names missing parameters, unknown clients and unknown pools", async () => {
+    const { poolId, clientId } = await setup(t);
+    const missing = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x" },
+        }),
+      ),
+    );
+    assert.equal(missing.name, "InvalidParameterException");
+    assert.equal(missing.message, "Missing required parameter PASSWORD");
+    const noUser = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: {} }),
+      ),
+    );
+    assert.equal(noUser.message, "Missing required parameter USERNAME");
+    const unknownClient = await errorOf(() => t.client.send(passwordAuth("a".repeat(26), "x")));
+    assert.equal(unknownClient.name, "ResourceNotFoundException");
+    assert.equal(unknownClient.message, `User pool client ${"a".repeat(26)} does not exist.`);
+    const adminUnknownClient = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: "b".repeat(26),
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(adminUnknownClient.name, "ResourceNotFoundException");
+    const unknownPool = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: "us-east-1_nothere00",
+          ClientId: clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(unknownPool.name, "ResourceNotFoundException");
+    assert.equal(unknownPool.message, "User pool us-east-1_nothere00 does not exist.");
+  });
+
+  it("wrong passwords and unknown users, with and without PreventUserExistenceErrors", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "frank");
+    const wrong = await errorOf(() => t.client.send(passwordAuth(clientId, "frank", "Wr0ng!pass")));
+    assert.equal(wrong.name, "NotAuthorizedException");
+    assert.equal(wrong.message, "Incorrect username or password.");
+    const unknown = await errorOf(() => t.client.send(passwordAuth(clientId, "nobody")));
+    assert.equal(unknown.name, "UserNotFoundException");
+    assert.equal(unknown.message, "User does not exist.");
+
+    const hidden = await setup(t, {}, { PreventUserExistenceErrors: "ENABLED" });
+    const prevented = await errorOf(() => t.client.send(passwordAuth(hidden.clientId, "nobody")));
+    assert.equal(prevented.name, "NotAuthorizedException");
+    assert.equal(prevented.message, "Incorrect username or password.");
+  });
+
+  it("refuses unconfirmed, disabled and reset-required users", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "gina");
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "gina" }));
+    const disabled = await errorOf(() => t.client.send(passwordAuth(clientId, "gina")));
+    assert.equal(disabled.name, "NotAuthorizedException");
+    assert.equal(disabled.message, "User is disabled.");
+
+    await createUser(t, poolId, "hank", {
+      attributes: [
+        { Name: "email", Value: "hank@example.com" },
+        { Name: "email_verified", Value: "true" },
+      ],
+    });
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "hank" }));
+    const reset = await errorOf(() => t.client.send(passwordAuth(clientId, "hank")));
+    assert.equal(reset.name, "PasswordResetRequiredException");
+    assert.equal(reset.message, "Password reset required for the user");
+
+    // An unconfirmed user (as SignUp leaves one) with the right password.
+    await createUser(t, poolId, "ivy");
+    await setUserRecord(t, poolId, "ivy", { status: "UNCONFIRMED" });
+    const unconfirmed = await errorOf(() => t.client.send(passwordAuth(clientId, "ivy")));
+    assert.equal(unconfirmed.name, "UserNotConfirmedException");
+    assert.equal(unconfirmed.message, "User is not confirmed.");
+    const unconfirmedWrong = await errorOf(() => t.client.send(passwordAuth(clientId, "ivy", "Wr0ng!pass")));
+    assert.equal(unconfirmedWrong.name, "NotAuthorizedException");
+  });
+
+  it("locks a user out after five wrong passwords in a row, with growing back-off", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "jack");
+    for (let i = 0; i < 5; i++) {
+      const err = await errorOf(() => t.client.send(passwordAuth(clientId, "jack", "Wr0ng!pass")));
+      assert.equal(err.message, "Incorrect username or password.");
+    }
+    const locked = await errorOf(() => t.client.send(passwordAuth(clientId, "jack")));
+    assert.equal(locked.name, "NotAuthorizedException");
+    assert.equal(locked.message, "Password attempts exceeded");
+    const lock = await t.cognate.store.resources.get<{ failures: number; lockedUntil: number }>(
+      ResourceKind.lockout,
+      poolId,
+      "jack",
+    );
+    assert.equal(lock!.data.failures, 5);
+    const firstLock = lock!.data.lockedUntil - lock!.updatedAt;
+    assert.equal(firstLock, 1000);
+    // After the lock, the right password works and clears the count.
+    await new Promise((r) => setTimeout(r, 1100));
+    const ok = await t.client.send(passwordAuth(clientId, "jack"));
+    assert.ok(ok.AuthenticationResult);
+    assert.equal(await t.cognate.store.resources.get(ResourceKind.lockout, poolId, "jack"), undefined);
+  });
+
+  it("lock time doubles with each further failure", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "kate");
+    for (let i = 0; i < 5; i++) await errorOf(() => t.client.send(passwordAuth(clientId, "kate", "Wr0ng!pass")));
+    await new Promise((r) => setTimeout(r, 1100));
+    await errorOf(() => t.client.send(passwordAuth(clientId, "kate", "Wr0ng!pass")));
+    const lock = await t.cognate.store.resources.get<{ failures: number; lockedUntil: number }>(
+      ResourceKind.lockout,
+      poolId,
+      "kate",
+    );
+    assert.equal(lock!.data.failures, 6);
+    assert.equal(lock!.data.lockedUntil - lock!.updatedAt, 2000);
+  });
+
+  it("requires and checks SECRET_HASH for clients with a secret", async () => {
+    const { poolId, clientId, clientSecret } = await setup(t, {}, { GenerateSecret: true });
+    await createUser(t, poolId, "liam");
+    const missing = await errorOf(() => t.client.send(passwordAuth(clientId, "liam")));
+    assert.equal(missing.name, "NotAuthorizedException");
+    assert.equal(missing.message, `Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+    const bad = await errorOf(() => t.client.send(passwordAuth(clientId, "liam", PASSWORD, { SECRET_HASH: "bad" })));
+    assert.equal(bad.name, "NotAuthorizedException");
+    assert.equal(bad.message, `Unable to verify secret hash for client ${clientId}`);
+    const ok = await t.client.send(
+      passwordAuth(clientId, "liam", PASSWORD, { SECRET_HASH: computeSecretHash("liam", clientId, clientSecret!) }),
+    );
+    assert.ok(ok.AuthenticationResult!.AccessToken);
+  });
+});
+
+/** Test-only: changes a stored user directly (states no public operation reaches yet). */
+async function setUserRecord(t: TestCognate, poolId: string, username: string, changes: Record<string, unknown>) {
+  const user = await t.cognate.store.users.get(poolId, username);
+  await t.cognate.store.users.update({ ...user!, ...changes }, username);
+}
+
+describe("NEW_PASSWORD_REQUIRED", () => {
+  const t = useCognate();
+
+  it("a temporary password leads to the challenge, and the answer signs in and confirms the user", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "mia", { permanent: false });
+    const res = await t.client.send(passwordAuth(clientId, "mia", TEMPORARY));
+    assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    assert.equal(res.AuthenticationResult, undefined);
+    assert.ok(res.Session && res.Session.length > 100);
+    assert.equal(res.ChallengeParameters!.USER_ID_FOR_SRP, "mia");
+    assert.equal(res.ChallengeParameters!.requiredAttributes, "[]");
+    assert.deepEqual(JSON.parse(res.ChallengeParameters!.userAttributes!), { email: "mia@example.com" });
+
+    const answer = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: res.Session,
+        ChallengeResponses: { USERNAME: "mia", NEW_PASSWORD: "N3w!password", "userAttributes.name": "Mia" },
+      }),
+    );
+    assert.deepEqual(answer.ChallengeParameters, {});
+    const id = decodeJwt(answer.AuthenticationResult!.IdToken!);
+    assert.equal(id.name, "Mia");
+    const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "mia" }));
+    assert.equal(user.UserStatus, "CONFIRMED");
+    // The new password works; the session answers once.
+    assert.ok((await t.client.send(passwordAuth(clientId, "mia", "N3w!password"))).AuthenticationResult);
+    const again = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "mia", NEW_PASSWORD: "N3w!password2" },
+        }),
+      ),
+    );
+    assert.equal(again.name, "NotAuthorizedException");
+    assert.equal(again.message, "Invalid session for the user, session is expired.");
+  });
+
+  it("lists required attributes the user lacks, and requires them in the answer", async () => {
+    const { poolId, clientId } = await setup(t, {
+      Schema: [{ Name: "given_name", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "noah",
+        UserAttributes: [{ Name: "given_name", Value: "Noah" }],
+        MessageAction: "SUPPRESS",
+        TemporaryPassword: TEMPORARY,
+      }),
+    );
+    await setUserRecord(t, poolId, "noah", { attributes: { sub: "x" } });
+    const fixed = await t.cognate.store.users.get(poolId, "noah");
+    await t.cognate.store.users.update({ ...fixed!, attributes: { sub: fixed!.sub } }, "noah");
+    const res = await t.client.send(passwordAuth(clientId, "noah", TEMPORARY));
+    assert.equal(res.ChallengeParameters!.requiredAttributes, JSON.stringify(["userAttributes.given_name"]));
+    const missing = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "noah", NEW_PASSWORD: "N3w!password" },
+        }),
+      ),
+    );
+    assert.equal(missing.name, "InvalidParameterException");
+    assert.equal(missing.message, "Invalid attributes given, given_name is missing");
+    const weak = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "noah", NEW_PASSWORD: "weak", "userAttributes.given_name": "Noah" },
+        }),
+      ),
+    );
+    assert.equal(weak.name, "InvalidPasswordException");
+    const ok = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: res.Session,
+        ChallengeResponses: { USERNAME: "noah", NEW_PASSWORD: "N3w!password", "userAttributes.given_name": "Noah" },
+      }),
+    );
+    assert.equal(decodeJwt(ok.AuthenticationResult!.IdToken!).given_name, "Noah");
+  });
+
+  it("AdminRespondToAuthChallenge answers an admin sign-in's challenge, with SECRET_HASH", async () => {
+    const { poolId, clientId, clientSecret } = await setup(t, {}, { GenerateSecret: true });
+    await createUser(t, poolId, "olga", { permanent: false });
+    const hash = computeSecretHash("olga", clientId, clientSecret!);
+    const res = await t.client.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "olga", PASSWORD: TEMPORARY, SECRET_HASH: hash },
+      }),
+    );
+    assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    const noHash = await errorOf(() =>
+      t.client.send(
+        new AdminRespondToAuthChallengeCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "olga", NEW_PASSWORD: "N3w!password" },
+        }),
+      ),
+    );
+    assert.equal(noHash.name, "NotAuthorizedException");
+    const ok = await t.client.send(
+      new AdminRespondToAuthChallengeCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: res.Session,
+        ChallengeResponses: { USERNAME: "olga", NEW_PASSWORD: "N3w!password", SECRET_HASH: hash },
+      }),
+    );
+    assert.ok(ok.AuthenticationResult!.RefreshToken);
+  });
+
+  it("unknown and expired sessions are refused", async () => {
+    const { poolId, clientId } = await setup(t, {}, { AuthSessionValidity: 3 });
+    await createUser(t, poolId, "pete", { permanent: false });
+    const unknown = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: "x".repeat(40),
+          ChallengeResponses: { USERNAME: "pete", NEW_PASSWORD: "N3w!password" },
+        }),
+      ),
+    );
+    assert.equal(unknown.name, "NotAuthorizedException");
+    assert.equal(unknown.message, "Invalid session for the user, session is expired.");
+
+    const res = await t.client.send(passwordAuth(clientId, "pete", TEMPORARY));
+    const record = await t.cognate.store.resources.get<{ expiresAt: number }>(
+      ResourceKind.authSession,
+      poolId,
+      res.Session!,
+    );
+    assert.equal(record!.data.expiresAt - record!.createdAt, 3 * 60_000);
+    await t.cognate.store.resources.put({ ...record!, data: { ...record!.data, expiresAt: Date.now() - 1 } });
+    const expired = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "pete", NEW_PASSWORD: "N3w!password" },
+        }),
+      ),
+    );
+    assert.equal(expired.message, "Invalid session for the user, session is expired.");
+  });
+
+  it("an expired temporary password cannot sign in", async () => {
+    const { poolId, clientId } = await setup(t, {
+      Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 1 } },
+    });
+    await createUser(t, poolId, "quinn", { permanent: false });
+    await setUserRecord(t, poolId, "quinn", { temporaryPasswordSetAt: Date.now() - 2 * 86_400_000 });
+    const err = await errorOf(() => t.client.send(passwordAuth(clientId, "quinn", TEMPORARY)));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
+  });
+});
+
+describe("refresh tokens", () => {
+  const t = useCognate();
+
+  it("REFRESH_TOKEN_AUTH gives new id and access tokens of the same sign-in, without a new refresh token", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "rita");
+    const first = (await t.client.send(passwordAuth(clientId, "rita"))).AuthenticationResult!;
+    for (const flow of ["REFRESH_TOKEN_AUTH", "REFRESH_TOKEN"] as const) {
+      const res = await t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: flow,
+          AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+        }),
+      );
+      assert.deepEqual(res.ChallengeParameters, {});
+      const result = res.AuthenticationResult!;
+      assert.equal(result.RefreshToken, undefined);
+      assert.equal(result.TokenType, "Bearer");
+      assert.equal(result.ExpiresIn, 3600);
+      const before = decodeJwt(first.AccessToken!);
+      const after = decodeJwt(result.AccessToken!);
+      assert.equal(after.origin_jti, before.origin_jti);
+      assert.equal(after.event_id, before.event_id);
+      assert.equal(after.auth_time, before.auth_time);
+      assert.notEqual(after.jti, before.jti);
+      assert.equal(decodeJwt(result.IdToken!).origin_jti, before.origin_jti);
+    }
+    const admin = await t.client.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+      }),
+    );
+    assert.ok(admin.AuthenticationResult!.AccessToken);
+  });
+
+  it("refuses unknown refresh tokens and tokens of another client", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "sam");
+    const first = (await t.client.send(passwordAuth(clientId, "sam"))).AuthenticationResult!;
+    const unknown = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: "nope" },
+        }),
+      ),
+    );
+    assert.equal(unknown.name, "NotAuthorizedException");
+    assert.equal(unknown.message, "Invalid Refresh Token");
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "other",
+        ExplicitAuthFlows: ALL_PASSWORD_FLOWS,
+      }),
+    );
+    const foreign = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+        }),
+      ),
+    );
+    assert.equal(foreign.message, "Invalid Refresh Token");
+    const missing = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: {} }),
+      ),
+    );
+    assert.equal(missing.name, "InvalidParameterException");
+    assert.equal(missing.message, "Missing required parameter REFRESH_TOKEN");
+  });
+
+  it("refresh tokens last the client's RefreshTokenValidity", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      {},
+      {
+        RefreshTokenValidity: 2,
+        AccessTokenValidity: 10,
+        IdTokenValidity: 15,
+        TokenValidityUnits: { RefreshToken: "hours", AccessToken: "minutes", IdToken: "minutes" },
+      },
+    );
+    await createUser(t, poolId, "tess");
+    const first = (await t.client.send(passwordAuth(clientId, "tess"))).AuthenticationResult!;
+    assert.equal(first.ExpiresIn, 600);
+    const { hashRefreshToken } = await import("../../src/tokens/issue.js");
+    const record = await t.cognate.store.resources.get<{ expiresAt: number; issuedAt: number }>(
+      ResourceKind.refreshToken,
+      poolId,
+      hashRefreshToken(first.RefreshToken!),
+    );
+    assert.equal(record!.data.expiresAt - record!.data.issuedAt, 2 * 3600_000);
+    await t.cognate.store.resources.put({ ...record!, data: { ...record!.data, expiresAt: Date.now() - 1 } });
+    const expired = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+        }),
+      ),
+    );
+    assert.equal(expired.name, "NotAuthorizedException");
+    assert.equal(expired.message, "Refresh Token has expired");
+  });
+
+  it("checks SECRET_HASH on refresh for clients with a secret (username or sub)", async () => {
+    const { poolId, clientId, clientSecret } = await setup(t, {}, { GenerateSecret: true });
+    await createUser(t, poolId, "uma");
+    const first = (
+      await t.client.send(
+        passwordAuth(clientId, "uma", PASSWORD, { SECRET_HASH: computeSecretHash("uma", clientId, clientSecret!) }),
+      )
+    ).AuthenticationResult!;
+    const sub = decodeJwt(first.AccessToken!).sub!;
+    const refresh = (hash?: string) =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: first.RefreshToken!, ...(hash ? { SECRET_HASH: hash } : {}) },
+        }),
+      );
+    const missing = await errorOf(() => refresh());
+    assert.equal(missing.name, "NotAuthorizedException");
+    assert.ok((await refresh(computeSecretHash("uma", clientId, clientSecret!))).AuthenticationResult);
+    assert.ok((await refresh(computeSecretHash(sub, clientId, clientSecret!))).AuthenticationResult);
+  });
+
+  it("GetTokensFromRefreshToken refreshes, and rotates the refresh token when rotation is enabled", async () => {
+    const plain = await setup(t);
+    await createUser(t, plain.poolId, "vera");
+    const first = (await t.client.send(passwordAuth(plain.clientId, "vera"))).AuthenticationResult!;
+    const res = await t.client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: plain.clientId, RefreshToken: first.RefreshToken! }),
+    );
+    assert.equal(res.AuthenticationResult!.RefreshToken, undefined);
+    assert.equal(res.AuthenticationResult!.TokenType, "Bearer");
+
+    const rotating = await setup(
+      t,
+      {},
+      { GenerateSecret: true, RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 } },
+    );
+    await createUser(t, rotating.poolId, "walt");
+    const signIn = (
+      await t.client.send(
+        passwordAuth(rotating.clientId, "walt", PASSWORD, {
+          SECRET_HASH: computeSecretHash("walt", rotating.clientId, rotating.clientSecret!),
+        }),
+      )
+    ).AuthenticationResult!;
+    const noSecret = await errorOf(() =>
+      t.client.send(
+        new GetTokensFromRefreshTokenCommand({ ClientId: rotating.clientId, RefreshToken: signIn.RefreshToken! }),
+      ),
+    );
+    assert.equal(noSecret.name, "NotAuthorizedException");
+    const rotated = await t.client.send(
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: rotating.clientId,
+        ClientSecret: rotating.clientSecret,
+        RefreshToken: signIn.RefreshToken!,
+      }),
+    );
+    const next = rotated.AuthenticationResult!.RefreshToken!;
+    assert.ok(next && next !== signIn.RefreshToken);
+    const reused = await errorOf(() =>
+      t.client.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: rotating.clientId,
+          ClientSecret: rotating.clientSecret,
+          RefreshToken: signIn.RefreshToken!,
+        }),
+      ),
+    );
+    assert.equal(reused.name, "RefreshTokenReuseException");
+    const again = await t.client.send(
+      new GetTokensFromRefreshTokenCommand({
+        ClientId: rotating.clientId,
+        ClientSecret: rotating.clientSecret,
+        RefreshToken: next,
+      }),
+    );
+    assert.ok(again.AuthenticationResult!.RefreshToken);
+    const viaInitiate = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: rotating.clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: next },
+        }),
+      ),
+    );
+    assert.equal(viaInitiate.name, "InvalidParameterException");
+  });
+});
