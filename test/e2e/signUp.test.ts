@@ -13,6 +13,7 @@ import {
   type CreateUserPoolRequest,
   type SignUpCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { CognitoUserAttribute, CognitoUserPool, type ISignUpResult } from "amazon-cognito-identity-js";
 import { computeSecretHash } from "../../src/clients/secretHash.js";
 import { verifyPassword } from "../../src/shared/passwords.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
@@ -607,5 +608,66 @@ describe("ResendConfirmationCode", () => {
     const out = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "yan" }));
     assert.equal(out.CodeDeliveryDetails?.Destination, "n***@e***");
     assert.equal((await messagesOf(t, poolId)).at(-1)!.destination, "new@example.org");
+  });
+});
+
+describe("sign-up with amazon-cognito-identity-js", () => {
+  const t = useCognate();
+
+  it("signs up, resends, confirms and resets the password through the library", async () => {
+    const { poolId, clientId } = await setup(t);
+    const userPool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url });
+    const result = await new Promise<ISignUpResult>((resolve, reject) =>
+      userPool.signUp(
+        "zed",
+        PASSWORD,
+        [new CognitoUserAttribute({ Name: "email", Value: "zed@example.com" })],
+        null as unknown as CognitoUserAttribute[],
+        (err, data) => (err ? reject(err) : resolve(data!)),
+      ),
+    );
+    assert.equal(result.userConfirmed, false);
+    assert.match(result.userSub, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(result.codeDeliveryDetails, {
+      Destination: "z***@e***",
+      DeliveryMedium: "EMAIL",
+      AttributeName: "email",
+    });
+    const user = result.user;
+    await new Promise((resolve, reject) =>
+      user.resendConfirmationCode((err, data) => (err ? reject(err) : resolve(data))),
+    );
+    const wrong = await new Promise<Error & { code?: string }>((resolve) =>
+      user.confirmRegistration("99999a", false, (err) => resolve(err as Error)),
+    );
+    assert.equal(wrong.name, "CodeMismatchException");
+    const confirmed = await new Promise((resolve, reject) =>
+      user.confirmRegistration("", false, (err, data) => (err ? reject(err) : resolve(data))),
+    ).catch((err: Error) => err);
+    // The model refuses an empty code before any handler runs.
+    assert.equal((confirmed as Error).name, "InvalidParameterException");
+    const code = await lastCode(t, poolId);
+    assert.equal(
+      await new Promise((resolve, reject) =>
+        user.confirmRegistration(code, false, (err, data) => (err ? reject(err) : resolve(data))),
+      ),
+      "SUCCESS",
+    );
+    assert.equal((await adminGet(t, poolId, "zed")).UserStatus, "CONFIRMED");
+
+    const delivery = await new Promise<{ CodeDeliveryDetails: unknown }>((resolve, reject) =>
+      user.forgotPassword({ onSuccess: resolve, onFailure: reject }),
+    );
+    assert.deepEqual(delivery.CodeDeliveryDetails, {
+      Destination: "z***@e***",
+      DeliveryMedium: "EMAIL",
+      AttributeName: "email",
+    });
+    const resetCode = await lastCode(t, poolId);
+    const outcome = await new Promise((resolve, reject) =>
+      user.confirmPassword(resetCode, "Brand-New1", { onSuccess: resolve, onFailure: reject }),
+    );
+    assert.equal(outcome, "SUCCESS");
+    assert.ok(await verifyPassword("Brand-New1", (await t.cognate.store.users.get(poolId, "zed"))!.passwordHash!));
   });
 });
