@@ -1577,4 +1577,35 @@ describe("limits, templates and aliases", () => {
       new AdminSetUserPasswordCommand({ UserPoolId: id, Username: "gen", Password: code, Permanent: false }),
     );
   });
+
+  it(
+    "email_verified or phone_number_verified true needs the attribute itself",
+    {
+      todo: "Cognate creates the user with email_verified/phone_number_verified true and no email/phone_number; Cognito documents that you must provide email (phone_number) when you set email_verified (phone_number_verified) to true (AdminCreateUserRequest.UserAttributes, SDK models)",
+    },
+    async () => {
+      const id = await pool();
+      const verified = await errorOf(() =>
+        create(id, "nv", { UserAttributes: [{ Name: "email_verified", Value: "true" }] }),
+      );
+      assert.equal(verified.name, "InvalidParameterException");
+      const phoneVerified = await errorOf(() =>
+        create(id, "npv", { UserAttributes: [{ Name: "phone_number_verified", Value: "true" }] }),
+      );
+      assert.equal(phoneVerified.name, "InvalidParameterException");
+    },
+  );
+
+  it("an EMAIL invitation needs an email and an SMS one a phone number", async () => {
+    const id = await pool();
+    const emailMedium = await errorOf(() =>
+      t.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: "nem", DesiredDeliveryMediums: ["EMAIL"] })),
+    );
+    assert.equal(emailMedium.name, "InvalidParameterException");
+    assert.equal(emailMedium.message, "No email provided but desired delivery medium was Email");
+    const smsMedium = await errorOf(() =>
+      t.client.send(new AdminCreateUserCommand({ UserPoolId: id, Username: "nsm", DesiredDeliveryMediums: ["SMS"] })),
+    );
+    assert.equal(smsMedium.name, "InvalidParameterException");
+  });
 });
