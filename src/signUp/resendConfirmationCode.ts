@@ -26,7 +26,7 @@ export const resendConfirmationCode = defineOperation<ResendConfirmationCodeRequ
     }
     if (user.status === "CONFIRMED") throw errors.invalidParameter("User is already confirmed.");
     const target = confirmationTarget(pool, user.attributes);
-    if (!target) throw errors.invalidParameter("Auto verification not turned on.");
+    if (!target) throw errors.invalidParameter("Cannot resend codes. Auto verification not turned on.");
     // The new code replaces the old one and its failed attempts.
     return { CodeDeliveryDetails: await issueCode(ctx, pool, user, "signUp", target) };
   },

@@ -545,7 +545,7 @@ describe("ResendConfirmationCode", () => {
       t.client.send(new ResendConfirmationCodeCommand({ ClientId: plain.clientId, Username: "wes" })),
     );
     assert.equal(off.name, "InvalidParameterException");
-    assert.equal(off.message, "Auto verification not turned on.");
+    assert.equal(off.message, "Cannot resend codes. Auto verification not turned on.");
   });
 
   it("answers UserNotFoundException, or a pretend delivery when existence is hidden", async () => {
