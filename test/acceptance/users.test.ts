@@ -1255,12 +1255,15 @@ describe("documented details", () => {
   });
 
   it(
-    "case-insensitive pools make the email alias case-insensitive too",
+    "case-insensitive pools make email and preferred_username aliases case-insensitive too",
     {
-      todo: "Cognate finds the alias only in its stored case (Erin@Example.com), answering UserNotFoundException for erin@example.com; Cognito documents that CaseSensitive=false also makes the email and preferred_username aliases case-insensitive (UsernameConfigurationType.CaseSensitive, SDK models)",
+      todo: "Cognate matches email and preferred_username aliases only in their stored case (UserNotFoundException for erin@example.com, frankie) and lets a second user take FRANKIE when Frankie is taken; Cognito documents that CaseSensitive=false also makes the email and preferred_username aliases case-insensitive (UsernameConfigurationType.CaseSensitive, SDK models)",
     },
     async () => {
-      const id = await pool({ UsernameConfiguration: { CaseSensitive: false }, AliasAttributes: ["email"] });
+      const id = await pool({
+        UsernameConfiguration: { CaseSensitive: false },
+        AliasAttributes: ["email", "preferred_username"],
+      });
       await create(id, "erin", {
         UserAttributes: [
           { Name: "email", Value: "Erin@Example.com" },
@@ -1268,6 +1271,12 @@ describe("documented details", () => {
         ],
       });
       assert.equal((await get(id, "erin@example.com")).Username, "erin");
+      await create(id, "frank", { UserAttributes: [{ Name: "preferred_username", Value: "Frankie" }] });
+      assert.equal((await get(id, "frankie")).Username, "frank");
+      const dup = await errorOf(() =>
+        create(id, "other", { UserAttributes: [{ Name: "preferred_username", Value: "FRANKIE" }] }),
+      );
+      assert.equal(dup.name, "AliasExistsException");
     },
   );
 
