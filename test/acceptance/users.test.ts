@@ -1617,4 +1617,32 @@ describe("limits, templates and aliases", () => {
     );
     assert.equal(smsMedium.name, "InvalidParameterException");
   });
+
+  it("custom attribute constraints and developer-only attributes", async () => {
+    const id = await pool({
+      Schema: [
+        { Name: "secret", AttributeDataType: "String", DeveloperOnlyAttribute: true, Mutable: true },
+        {
+          Name: "score",
+          AttributeDataType: "Number",
+          Mutable: true,
+          NumberAttributeConstraints: { MinValue: "1", MaxValue: "10" },
+        },
+        { Name: "tag", AttributeDataType: "String", Mutable: true, StringAttributeConstraints: { MinLength: "3" } },
+      ],
+    });
+    const dev = await create(id, "dev", { UserAttributes: [{ Name: "dev:custom:secret", Value: "s" }] });
+    assert.equal(attr(dev.Attributes, "dev:custom:secret"), "s");
+    const high = await errorOf(() => create(id, "hi", { UserAttributes: [{ Name: "custom:score", Value: "11" }] }));
+    assert.equal(high.name, "InvalidParameterException");
+    const short = await errorOf(() => create(id, "sh", { UserAttributes: [{ Name: "custom:tag", Value: "ab" }] }));
+    assert.equal(short.name, "InvalidParameterException");
+    const ok = await create(id, "ok", {
+      UserAttributes: [
+        { Name: "custom:score", Value: "10" },
+        { Name: "custom:tag", Value: "abc" },
+      ],
+    });
+    assert.equal(attr(ok.Attributes, "custom:score"), "10");
+  });
 });
