@@ -26,6 +26,20 @@ export async function openSession(
   state?: Record<string, string>,
 ): Promise<string> {
   const session = randomBytes(384).toString("base64url");
+  await openSessionAt(ctx, pool, client, session, challenge, username, state);
+  return session;
+}
+
+/** openSession under a key the caller chose (SRP keys its state by the SECRET_BLOCK). */
+export async function openSessionAt(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  session: string,
+  challenge: string,
+  username: string,
+  state?: Record<string, string>,
+): Promise<void> {
   const minutes = (client.config.AuthSessionValidity as number | undefined) ?? 3;
   await ctx.store.resources.put<ChallengeSession>({
     kind: ResourceKind.authSession,
@@ -42,7 +56,6 @@ export async function openSession(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  return session;
 }
 
 export const invalidSession = () => errors.notAuthorized("Invalid session for the user, session is expired.");
@@ -56,6 +69,17 @@ export async function readSession(
   challenge: string,
 ): Promise<ChallengeSession> {
   if (!session) throw errors.invalidParameter("Missing required parameter Session");
+  return readSessionAt(ctx, pool, client, session, challenge);
+}
+
+/** readSession for a session key the request carries elsewhere (SRP's PASSWORD_CLAIM_SECRET_BLOCK). */
+export async function readSessionAt(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  session: string,
+  challenge: string,
+): Promise<ChallengeSession> {
   const record = await ctx.store.resources.get<ChallengeSession>(ResourceKind.authSession, pool.id, session);
   const data = record?.data;
   if (!data || data.type !== "challenge" || data.clientId !== client.clientId || data.expiresAt <= ctx.now) {

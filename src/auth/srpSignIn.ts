@@ -1,25 +1,101 @@
+import { checkSecretHash } from "../clients/secretHash.js";
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord } from "../storage/types.js";
-import type { AuthOutcome } from "./passwordSignIn.js";
+import { usernameKey } from "../users/lookup.js";
+import { newSecretBlock, parseClientPublic, parseSrpTimestamp, poolNameOf, startSrp, verifySrp } from "./srp/index.js";
+import { requireParameter } from "./client.js";
+import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
+import {
+  checkUserCanSignIn,
+  completePasswordSignIn,
+  incorrectPassword,
+  signInUser,
+  type AuthOutcome,
+} from "./passwordSignIn.js";
+import { closeSession, invalidSession, openSessionAt, readSessionAt } from "./session.js";
 
-/** USER_SRP_AUTH's first round trip. Waits for src/auth/srp's server side (startSrp / verifySrp). */
+/**
+ * USER_SRP_AUTH, first round trip: answers PASSWORD_VERIFIER with the user's salt, the server's
+ * public value B and a SECRET_BLOCK. Like Cognito, no Session is returned: the secret block
+ * names the sign-in in progress, so the server state is stored under it.
+ */
 export async function startSrpSignIn(
-  _ctx: OperationContext,
-  _pool: PoolRecord,
-  _client: ClientRecord,
-  _parameters: Record<string, string>,
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  parameters: Record<string, string>,
 ): Promise<AuthOutcome> {
-  throw errors.invalidParameter("USER_SRP_AUTH is not supported by Cognate yet.");
+  const username = requireParameter(parameters, "USERNAME");
+  const A = requireParameter(parameters, "SRP_A");
+  checkSecretHash(client, username, parameters.SECRET_HASH);
+  const user = await signInUser(ctx, pool, client, username);
+  checkUserCanSignIn(user);
+  if (parseClientPublic(A) === undefined) throw errors.invalidParameter("Invalid SRP_A");
+  if (!user.srp) throw incorrectPassword();
+  const { b, B } = startSrp(user.srp.verifier);
+  const secretBlock = newSecretBlock();
+  await ctx.store.transaction(() =>
+    openSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER", user.username, { A, b, B }),
+  );
+  return {
+    ChallengeName: "PASSWORD_VERIFIER",
+    ChallengeParameters: {
+      SALT: user.srp.salt,
+      SECRET_BLOCK: secretBlock,
+      SRP_B: B,
+      USERNAME: user.username,
+      USER_ID_FOR_SRP: user.username,
+    },
+  };
 }
 
-/** USER_SRP_AUTH's second round trip (PASSWORD_VERIFIER). */
+/** USER_SRP_AUTH, second round trip: checks the password claim signature, then signs in. */
 export async function respondPasswordVerifier(
-  _ctx: OperationContext,
-  _pool: PoolRecord,
-  _client: ClientRecord,
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
   _session: string | undefined,
-  _responses: Record<string, string>,
+  responses: Record<string, string>,
 ): Promise<AuthOutcome> {
-  throw errors.invalidParameter("USER_SRP_AUTH is not supported by Cognate yet.");
+  const username = requireParameter(responses, "USERNAME");
+  const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+  const signature = requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
+  const timestamp = requireParameter(responses, "TIMESTAMP");
+  checkSecretHash(client, username, responses.SECRET_HASH);
+  const session = await readSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER");
+  if (parseSrpTimestamp(timestamp) === undefined) throw errors.invalidParameter("TIMESTAMP format is invalid.");
+  const user = await ctx.store.users.get(pool.id, usernameKey(pool, session.username));
+  if (!user) throw invalidSession();
+  checkUserCanSignIn(user);
+  await checkLockout(ctx, pool, user);
+  const state = session.state ?? {};
+  const correct =
+    !!user.srp &&
+    verifySrp({
+      poolName: poolNameOf(pool.id),
+      userIdForSrp: user.username,
+      salt: user.srp.salt,
+      verifier: user.srp.verifier,
+      A: state.A ?? "",
+      b: state.b ?? "",
+      B: state.B ?? "",
+      secretBlock,
+      timestamp,
+      signature,
+    });
+  if (!correct) {
+    await ctx.store.transaction(async () => {
+      await recordFailure(ctx, pool, user);
+      await closeSession(ctx, pool, secretBlock);
+    });
+    throw incorrectPassword();
+  }
+  return ctx.store.transaction(async () => {
+    // Read again inside the transaction: each secret block answers once.
+    await readSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER");
+    await closeSession(ctx, pool, secretBlock);
+    await clearFailures(ctx, pool, user);
+    return completePasswordSignIn(ctx, pool, client, user);
+  });
 }

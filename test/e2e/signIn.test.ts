@@ -8,6 +8,7 @@ import {
   AdminRespondToAuthChallengeCommand,
   AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
+  type ExplicitAuthFlowsType,
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
@@ -16,6 +17,12 @@ import {
   RespondToAuthChallengeCommand,
   AdminGetUserCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from "amazon-cognito-identity-js";
 import { decodeJwt } from "jose";
 import { computeSecretHash } from "../../src/clients/secretHash.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
@@ -23,7 +30,11 @@ import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
 const TEMPORARY = "Temp0rary!";
-const ALL_PASSWORD_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
+const ALL_PASSWORD_FLOWS: ExplicitAuthFlowsType[] = [
+  "ALLOW_USER_PASSWORD_AUTH",
+  "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+  "ALLOW_REFRESH_TOKEN_AUTH",
+];
 
 async function setup(
   t: TestCognate,
@@ -735,5 +746,128 @@ describe("refresh tokens", () => {
       ),
     );
     assert.equal(viaInitiate.name, "InvalidParameterException");
+  });
+});
+
+describe("USER_SRP_AUTH", () => {
+  const t = useCognate();
+
+  const signInWithLibrary = (poolId: string, clientId: string, username: string, password: string) =>
+    new Promise<CognitoUserSession>((resolve, reject) => {
+      const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url });
+      const user = new CognitoUser({ Username: username, Pool: pool });
+      user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
+        onSuccess: resolve,
+        onFailure: reject,
+        newPasswordRequired: () => reject(new Error("unexpected NEW_PASSWORD_REQUIRED")),
+      });
+    });
+
+  it("amazon-cognito-identity-js signs in with SRP (both round trips) and gets valid tokens", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      {},
+      { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
+    await createUser(t, poolId, "xena");
+    const session = await signInWithLibrary(poolId, clientId, "xena", PASSWORD);
+    const access = decodeJwt(session.getAccessToken().getJwtToken());
+    assert.equal(access.username, "xena");
+    assert.equal(access.client_id, clientId);
+    assert.equal(session.getIdToken().payload["cognito:username"], "xena");
+    assert.ok(session.getRefreshToken().getToken());
+    assert.equal(session.isValid(), true);
+  });
+
+  it("a wrong password fails the second round trip", async () => {
+    const { poolId, clientId } = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
+    await createUser(t, poolId, "yuri");
+    const err = (await signInWithLibrary(poolId, clientId, "yuri", "Wr0ng!pass").catch((e: unknown) => e)) as {
+      code: string;
+      message: string;
+    };
+    assert.equal(err.code, "NotAuthorizedException");
+    assert.equal(err.message, "Incorrect username or password.");
+  });
+
+  it("newPasswordRequired through amazon-cognito-identity-js", async () => {
+    const { poolId, clientId } = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
+    await createUser(t, poolId, "zara", { permanent: false });
+    const session = await new Promise<CognitoUserSession>((resolve, reject) => {
+      const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url });
+      const user = new CognitoUser({ Username: "zara", Pool: pool });
+      const callbacks = {
+        onSuccess: resolve,
+        onFailure: reject,
+        newPasswordRequired: (attributes: Record<string, string>, required: string[]) => {
+          assert.deepEqual(required, []);
+          assert.equal(attributes.email, "zara@example.com");
+          user.completeNewPasswordChallenge("N3w!password", {}, callbacks);
+        },
+      };
+      user.authenticateUser(new AuthenticationDetails({ Username: "zara", Password: TEMPORARY }), callbacks);
+    });
+    assert.equal(session.getIdToken().payload["cognito:username"], "zara");
+    const again = await signInWithLibrary(poolId, clientId, "zara", "N3w!password");
+    assert.ok(again.isValid());
+  });
+
+  it("the SDK sees PASSWORD_VERIFIER with Cognito's parameters and no Session", async () => {
+    const { poolId, clientId } = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
+    await createUser(t, poolId, "abel");
+    const res = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_SRP_AUTH",
+        AuthParameters: { USERNAME: "abel", SRP_A: "abc123" },
+      }),
+    );
+    assert.equal(res.ChallengeName, "PASSWORD_VERIFIER");
+    assert.equal(res.Session, undefined);
+    assert.deepEqual(Object.keys(res.ChallengeParameters!), [
+      "SALT",
+      "SECRET_BLOCK",
+      "SRP_B",
+      "USERNAME",
+      "USER_ID_FOR_SRP",
+    ]);
+    assert.equal(res.ChallengeParameters!.USER_ID_FOR_SRP, "abel");
+    const disabledFlow = await setup(t);
+    const err = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: disabledFlow.clientId,
+          AuthFlow: "USER_SRP_AUTH",
+          AuthParameters: { USERNAME: "abel", SRP_A: "abc123" },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Auth flow not enabled for this client");
+    const badA = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_SRP_AUTH",
+          AuthParameters: { USERNAME: "abel", SRP_A: "0" },
+        }),
+      ),
+    );
+    assert.equal(badA.name, "InvalidParameterException");
+    const badBlock = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "PASSWORD_VERIFIER",
+          ChallengeResponses: {
+            USERNAME: "abel",
+            PASSWORD_CLAIM_SECRET_BLOCK: "bm9wZQ==",
+            PASSWORD_CLAIM_SIGNATURE: "bm9wZQ==",
+            TIMESTAMP: "Mon Jan 2 15:04:05 UTC 2006",
+          },
+        }),
+      ),
+    );
+    assert.equal(badBlock.name, "NotAuthorizedException");
   });
 });
