@@ -10,11 +10,20 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   ForgotPasswordCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+  ConfirmSignUpCommand,
   type AttributeType,
   type ConfirmForgotPasswordCommandInput,
   type CreateUserPoolClientRequest,
   type CreateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from "amazon-cognito-identity-js";
 import { computeSecretHash } from "../../src/clients/secretHash.js";
 import { verifyPassword } from "../../src/shared/passwords.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
@@ -355,5 +364,61 @@ describe("ConfirmForgotPassword", () => {
     const err = await errorOf(() => confirm(t, { ClientId: clientId, Username: "quin" }));
     assert.equal(err.name, "NotAuthorizedException");
     assert.equal(err.message, `Client ${clientId} is configured with secret but SECRET_HASH was not received`);
+  });
+});
+
+describe("signing in after sign-up and password reset", () => {
+  const t = useCognate();
+
+  it("signs in with the sign-up password once confirmed, then only with the reset one", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      { AutoVerifiedAttributes: ["email"] },
+      { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
+    const signIn = (PASSWORD: string) =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "rae", PASSWORD },
+        }),
+      );
+    await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "rae",
+        Password: "First-Pass1",
+        UserAttributes: [{ Name: "email", Value: "rae@example.com" }],
+      }),
+    );
+    const unconfirmed = await errorOf(() => signIn("First-Pass1"));
+    assert.equal(unconfirmed.name, "UserNotConfirmedException");
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "rae", ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    assert.ok((await signIn("First-Pass1")).AuthenticationResult?.AccessToken);
+
+    await forgot(t, clientId, "rae");
+    await confirm(t, {
+      ClientId: clientId,
+      Username: "rae",
+      ConfirmationCode: await lastCode(t, poolId),
+      Password: "Second-Pass1",
+    });
+    const old = await errorOf(() => signIn("First-Pass1"));
+    assert.equal(old.name, "NotAuthorizedException");
+    assert.ok((await signIn("Second-Pass1")).AuthenticationResult?.IdToken);
+
+    // SRP uses the verifier written with the new password.
+    const userPool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url });
+    const user = new CognitoUser({ Username: "rae", Pool: userPool });
+    const session = await new Promise<CognitoUserSession>((resolve, reject) =>
+      user.authenticateUser(new AuthenticationDetails({ Username: "rae", Password: "Second-Pass1" }), {
+        onSuccess: resolve,
+        onFailure: reject,
+      }),
+    );
+    assert.equal(session.getIdToken().decodePayload()["cognito:username"], "rae");
   });
 });
