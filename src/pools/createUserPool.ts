@@ -27,7 +27,7 @@ export const createUserPool = defineOperation<CreateUserPoolRequest, CreateUserP
       createdAt: ctx.now,
       updatedAt: ctx.now,
       config: {
-        ...buildSettings(input),
+        ...buildSettings(input, ctx.region),
         SchemaAttributes: buildSchema(input.Schema),
         ...(input.AliasAttributes ? { AliasAttributes: input.AliasAttributes } : {}),
         ...(input.UsernameAttributes ? { UsernameAttributes: input.UsernameAttributes } : {}),

@@ -6,6 +6,7 @@ import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "./lookup.js";
 import { anyMfaFactor, readMfaFactors, toMfaConfigResponse, writeMfaFactors, type PoolMfaFactors } from "./mfa.js";
+import { withSnsRegion } from "./settings.js";
 
 /**
  * Like Cognito, the MFA factors are rebuilt from the request: a factor left out is turned
@@ -38,7 +39,7 @@ export const setUserPoolMfaConfig = defineOperation<SetUserPoolMfaConfigRequest,
         "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
       );
     }
-    const smsConfiguration = sms?.SmsConfiguration ?? pool.config.SmsConfiguration;
+    const smsConfiguration = withSnsRegion(sms?.SmsConfiguration, pool.region) ?? pool.config.SmsConfiguration;
     if (sms && !smsConfiguration) {
       throw errors.invalidParameter("SMS configuration is required to turn on SMS MFA.");
     }

@@ -1,6 +1,7 @@
 import type {
   CreateUserPoolRequest,
   SchemaAttributeType,
+  SmsConfigurationType,
   UpdateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../protocol/errors.js";
@@ -20,7 +21,10 @@ export const DEFAULT_PASSWORD_POLICY = {
  * The settings CreateUserPool and UpdateUserPool share. UpdateUserPool, like Cognito,
  * resets every setting it is not given to its default, so both build from the request alone.
  */
-export function buildSettings(input: CreateUserPoolRequest | UpdateUserPoolRequest): Record<string, unknown> {
+export function buildSettings(
+  input: CreateUserPoolRequest | UpdateUserPoolRequest,
+  region: string,
+): Record<string, unknown> {
   const password = input.Policies?.PasswordPolicy;
   const settings: Record<string, unknown> = {
     Policies: {
@@ -60,7 +64,7 @@ export function buildSettings(input: CreateUserPoolRequest | UpdateUserPoolReque
       ...input.EmailConfiguration,
       EmailSendingAccount: input.EmailConfiguration?.EmailSendingAccount ?? "COGNITO_DEFAULT",
     },
-    SmsConfiguration: input.SmsConfiguration,
+    SmsConfiguration: withSnsRegion(input.SmsConfiguration, region),
     UserPoolTags: input.UserPoolTags,
     AdminCreateUserConfig: {
       AllowAdminCreateUserOnly: input.AdminCreateUserConfig?.AllowAdminCreateUserOnly ?? false,
@@ -127,6 +131,24 @@ function checkSettings(settings: Record<string, unknown>, input: CreateUserPoolR
       "All attributes in AttributesRequireVerificationBeforeUpdate must exist in AutoVerifiedAttributes",
     );
   }
+  const lambda = input.LambdaConfig;
+  const preToken = lambda?.PreTokenGenerationConfig;
+  if (lambda?.PreTokenGeneration && preToken?.LambdaArn && lambda.PreTokenGeneration !== preToken.LambdaArn) {
+    throw errors.invalidParameter(
+      "PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must be the same function.",
+    );
+  }
+  if (settings.UserPoolTier === "LITE") {
+    if (preToken?.LambdaVersion && preToken.LambdaVersion !== "V1_0") {
+      throw errors.featureUnavailableInTier(
+        `Pre token generation trigger event version ${preToken.LambdaVersion} requires the ESSENTIALS or PLUS feature plan.`,
+      );
+    }
+    const factors = input.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? [];
+    if (factors.some((f) => f !== "PASSWORD")) {
+      throw errors.featureUnavailableInTier("Choice-based sign-in requires the ESSENTIALS or PLUS feature plan.");
+    }
+  }
   const securityMode = input.UserPoolAddOns?.AdvancedSecurityMode;
   if (securityMode && securityMode !== "OFF" && settings.UserPoolTier !== "PLUS") {
     throw errors.featureUnavailableInTier("Threat protection requires the PLUS feature plan.");
@@ -141,6 +163,11 @@ function checkSettings(settings: Record<string, unknown>, input: CreateUserPoolR
   if (recovery.some((r) => r.Name === "admin_only") && recovery.length > 1) {
     throw errors.invalidParameter("admin_only cannot be combined with other recovery mechanisms.");
   }
+}
+
+/** Cognito fills in SnsRegion with the pool's region when the caller leaves it out. */
+export function withSnsRegion(sms: SmsConfigurationType | undefined, region: string): SmsConfigurationType | undefined {
+  return sms && { ...sms, SnsRegion: sms.SnsRegion ?? region };
 }
 
 /**

@@ -16,11 +16,14 @@ export const updateUserPool = defineOperation<UpdateUserPoolRequest, UpdateUserP
   async (input, ctx) => {
     const pool = await requirePool(ctx, input.UserPoolId!);
     // Tags are not a setting: buildSettings is given none and they are replaced only when sent.
-    const settings = buildSettings({
-      ...input,
-      UserPoolTags: undefined,
-      UserPoolTier: input.UserPoolTier ?? (pool.config.UserPoolTier as UpdateUserPoolRequest["UserPoolTier"]),
-    });
+    const settings = buildSettings(
+      {
+        ...input,
+        UserPoolTags: undefined,
+        UserPoolTier: input.UserPoolTier ?? (pool.config.UserPoolTier as UpdateUserPoolRequest["UserPoolTier"]),
+      },
+      pool.region,
+    );
 
     const previous = await readMfaFactors(ctx, pool);
     const mfaOn = settings.MfaConfiguration !== "OFF";

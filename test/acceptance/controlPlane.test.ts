@@ -1277,27 +1277,21 @@ describe("input validation and edge cases", () => {
 });
 
 describe("documented examples and Cognito's wording", () => {
-  it(
-    "SmsConfiguration gets SnsRegion defaulted to the pool's Region",
-    {
-      todo: "Cognate echoes SmsConfiguration without SnsRegion; Cognito's CreateUserPool example response (SDK CreateUserPoolCommand doc, 'Example user pool with email and username sign-in') fills in SnsRegion: \"us-east-1\" when the request omits it",
-    },
-    async () => {
-      const p = await pool({
-        SmsConfiguration: {
-          ExternalId: "my-role-external-id",
-          SnsCallerArn: "arn:aws:iam::123456789012:role/service-role/test-cognito-SMS-Role",
-        },
-      });
-      assert.deepEqual(p.SmsConfiguration, {
+  it("SmsConfiguration gets SnsRegion defaulted to the pool's Region", async () => {
+    const p = await pool({
+      SmsConfiguration: {
         ExternalId: "my-role-external-id",
         SnsCallerArn: "arn:aws:iam::123456789012:role/service-role/test-cognito-SMS-Role",
-        SnsRegion: "us-east-1",
-      });
-      const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
-      assert.equal(UserPool!.SmsConfiguration?.SnsRegion, "us-east-1");
-    },
-  );
+      },
+    });
+    assert.deepEqual(p.SmsConfiguration, {
+      ExternalId: "my-role-external-id",
+      SnsCallerArn: "arn:aws:iam::123456789012:role/service-role/test-cognito-SMS-Role",
+      SnsRegion: "us-east-1",
+    });
+    const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
+    assert.equal(UserPool!.SmsConfiguration?.SnsRegion, "us-east-1");
+  });
 
   it("the documented CreateUserPool example comes back as documented", async () => {
     const p = await pool({
@@ -1538,50 +1532,38 @@ describe("more update and domain behaviour", () => {
 describe("pre token generation trigger configuration", () => {
   const arn = "arn:aws:lambda:us-east-1:123456789012:function:MyFunction";
 
-  it(
-    "V2_0 pre token generation (access token customization) is refused in the Lite plan",
-    {
-      todo: "Cognate accepts PreTokenGenerationConfig V2_0 on a LITE pool; Cognito documents V2_0/V3_0 events as available only with the Essentials or Plus feature plan (developer guide, 'Pre token generation Lambda trigger'), and FeatureUnavailableInTierException for configuring a feature the plan doesn't support",
-    },
-    async () => {
-      const err = await errorOf(() =>
-        t.client.send(
-          new CreateUserPoolCommand({
-            PoolName: "lite-v2",
-            UserPoolTier: "LITE",
-            LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: arn } },
-          }),
-        ),
-      );
-      assert.equal(err.name, "FeatureUnavailableInTierException");
-    },
-  );
+  it("V2_0 pre token generation (access token customization) is refused in the Lite plan", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "lite-v2",
+          UserPoolTier: "LITE",
+          LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: arn } },
+        }),
+      ),
+    );
+    assert.equal(err.name, "FeatureUnavailableInTierException");
+  });
 
   it("V2_0 pre token generation is accepted in the Essentials plan", async () => {
     const p = await pool({ LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: arn } } });
     assert.deepEqual(p.LambdaConfig?.PreTokenGenerationConfig, { LambdaVersion: "V2_0", LambdaArn: arn });
   });
 
-  it(
-    "PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must be identical when both are set",
-    {
-      todo: "Cognate stores two different ARNs; Cognito's LambdaConfigType.PreTokenGeneration doc says 'If you also set an ARN in PreTokenGenerationConfig, its value must be identical to PreTokenGeneration' (SDK models, LambdaConfigType)",
-    },
-    async () => {
-      const err = await errorOf(() =>
-        t.client.send(
-          new CreateUserPoolCommand({
-            PoolName: "mismatch",
-            LambdaConfig: {
-              PreTokenGeneration: arn,
-              PreTokenGenerationConfig: { LambdaVersion: "V1_0", LambdaArn: `${arn}Other` },
-            },
-          }),
-        ),
-      );
-      assert.equal(err.name, "InvalidParameterException");
-    },
-  );
+  it("PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must be identical when both are set", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "mismatch",
+          LambdaConfig: {
+            PreTokenGeneration: arn,
+            PreTokenGenerationConfig: { LambdaVersion: "V1_0", LambdaArn: `${arn}Other` },
+          },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
 });
 
 describe("feature plan gates in the control plane", () => {
@@ -1612,22 +1594,16 @@ describe("feature plan gates in the control plane", () => {
     assert.equal(err.name, "FeatureUnavailableInTierException");
   });
 
-  it(
-    "a SignInPolicy with passwordless first factors needs the Essentials plan",
-    {
-      todo: "Cognate accepts SignInPolicy AllowedFirstAuthFactors [PASSWORD, WEB_AUTHN] on a LITE pool; Cognito's SignInPolicyType doc says 'To activate this setting, your user pool must be in the Essentials tier or higher' (SDK models, SignInPolicyType), and FeatureUnavailableInTierException covers configuring a feature the plan doesn't support",
-    },
-    async () => {
-      const err = await errorOf(() =>
-        t.client.send(
-          new CreateUserPoolCommand({
-            PoolName: "lite-passwordless",
-            UserPoolTier: "LITE",
-            Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } },
-          }),
-        ),
-      );
-      assert.equal(err.name, "FeatureUnavailableInTierException");
-    },
-  );
+  it("a SignInPolicy with passwordless first factors needs the Essentials plan", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "lite-passwordless",
+          UserPoolTier: "LITE",
+          Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } },
+        }),
+      ),
+    );
+    assert.equal(err.name, "FeatureUnavailableInTierException");
+  });
 });

@@ -17,6 +17,8 @@ const withoutMetadata = <T extends { $metadata?: unknown }>(response: T): Omit<T
   Object.fromEntries(Object.entries(response).filter(([key]) => key !== "$metadata")) as Omit<T, "$metadata">;
 
 const SMS = { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "ext" };
+/** What Cognito answers for SMS: SnsRegion defaults to the pool's region. */
+const SMS_ANSWERED = { ...SMS, SnsRegion: "us-east-1" };
 const DEVELOPER_EMAIL = {
   EmailSendingAccount: "DEVELOPER" as const,
   SourceArn: "arn:aws:ses:us-east-1:000000000000:identity/no-reply@example.com",
@@ -188,7 +190,10 @@ describe("UpdateUserPool", () => {
     assert.equal((await describePool(pool.Id!)).MfaConfiguration, "OPTIONAL");
     const mfa = await t.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: pool.Id }));
     assert.equal(mfa.MfaConfiguration, "OPTIONAL");
-    assert.deepEqual(mfa.SmsMfaConfiguration, { SmsAuthenticationMessage: "Code {####}", SmsConfiguration: SMS });
+    assert.deepEqual(mfa.SmsMfaConfiguration, {
+      SmsAuthenticationMessage: "Code {####}",
+      SmsConfiguration: SMS_ANSWERED,
+    });
 
     // An update that leaves MfaConfiguration out turns MFA off again.
     await t.client.send(new UpdateUserPoolCommand({ UserPoolId: pool.Id }));
@@ -257,10 +262,10 @@ describe("user pool MFA configuration", () => {
     assert.deepEqual(mfa.SoftwareTokenMfaConfiguration, { Enabled: false });
     assert.deepEqual(mfa.SmsMfaConfiguration, {
       SmsAuthenticationMessage: "Your code is {####}",
-      SmsConfiguration: SMS,
+      SmsConfiguration: SMS_ANSWERED,
     });
     const described = (await t.client.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }))).UserPool!;
-    assert.deepEqual(described.SmsConfiguration, SMS);
+    assert.deepEqual(described.SmsConfiguration, SMS_ANSWERED);
     assert.equal(described.SmsAuthenticationMessage, "Your code is {####}");
   });
 
@@ -319,7 +324,7 @@ describe("user pool MFA configuration", () => {
     await t.client.send(
       new SetUserPoolMfaConfigCommand({ UserPoolId: withSms.Id, MfaConfiguration: "ON", SmsMfaConfiguration: {} }),
     );
-    assert.deepEqual((await getMfa(withSms.Id!)).SmsMfaConfiguration, { SmsConfiguration: SMS });
+    assert.deepEqual((await getMfa(withSms.Id!)).SmsMfaConfiguration, { SmsConfiguration: SMS_ANSWERED });
   });
 
   it("allows email MFA only with a developer email configuration and a plan above LITE", async () => {
@@ -403,7 +408,7 @@ describe("user pool MFA configuration", () => {
     const pool = await create("mfa-create", { MfaConfiguration: "ON", SmsConfiguration: SMS });
     const mfa = await getMfa(pool.Id!);
     assert.equal(mfa.MfaConfiguration, "ON");
-    assert.deepEqual(mfa.SmsMfaConfiguration, { SmsConfiguration: SMS });
+    assert.deepEqual(mfa.SmsMfaConfiguration, { SmsConfiguration: SMS_ANSWERED });
   });
 
   it("keeps enabled factors when UpdateUserPool keeps MFA on", async () => {
