@@ -15,6 +15,8 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { CognitoUserAttribute, CognitoUserPool, type ISignUpResult } from "amazon-cognito-identity-js";
 import { computeSecretHash } from "../../src/clients/secretHash.js";
+import { consumeCode, issueCode } from "../../src/messaging/codes.js";
+import type { OperationContext } from "../../src/protocol/operation.js";
 import { verifyPassword } from "../../src/shared/passwords.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
@@ -669,5 +671,46 @@ describe("sign-up with amazon-cognito-identity-js", () => {
     );
     assert.equal(outcome, "SUCCESS");
     assert.ok(await verifyPassword("Brand-New1", (await t.cognate.store.users.get(poolId, "zed"))!.passwordHash!));
+  });
+});
+
+describe("codes shared with attribute verification (issueCode / consumeCode)", () => {
+  const t = useCognate();
+
+  it("keeps counting failures that consumeCode throws, and works once", async () => {
+    const { poolId, clientId } = await setup(t);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "vera",
+      UserAttributes: [{ Name: "email", Value: "v@example.com" }],
+    });
+    const pool = (await t.cognate.store.pools.get(poolId))!;
+    const user = (await t.cognate.store.users.get(poolId, "vera"))!;
+    const ctx = {
+      store: t.cognate.store,
+      config: t.cognate.config,
+      now: Date.now(),
+      log: { info() {}, warn() {}, error() {}, debug() {} },
+    } as unknown as OperationContext;
+    const delivery = await issueCode(ctx, pool, user, "verify:email", {
+      medium: "EMAIL",
+      destination: "v@example.com",
+    });
+    assert.deepEqual(delivery, { Destination: "v***@e***", DeliveryMedium: "EMAIL", AttributeName: "email" });
+    const code = await lastCode(t, poolId);
+    const wrong = code === "000000" ? "111111" : "000000";
+    const failed = await errorOf(() => consumeCode(ctx, pool, user, "verify:email", wrong));
+    assert.equal(failed.name, "CodeMismatchException");
+    const stored = await t.cognate.store.resources.get<{ attempts: number }>(
+      ResourceKind.code,
+      poolId,
+      "verify:email:vera",
+    );
+    assert.equal(stored?.data.attempts, 1);
+    // Each purpose has its own code: the sign-up code is untouched.
+    assert.ok(await t.cognate.store.resources.get(ResourceKind.code, poolId, "signUp:vera"));
+    await consumeCode(ctx, pool, user, "verify:email", code);
+    const reused = await errorOf(() => consumeCode(ctx, pool, user, "verify:email", code));
+    assert.equal(reused.name, "ExpiredCodeException");
   });
 });
