@@ -5,9 +5,16 @@ import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   type CreateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from "amazon-cognito-identity-js";
 import { formatSrpTimestamp, newSecretBlock, poolNameOf, startSrp, verifySrp } from "../../src/auth/srp/index.js";
 import type { UserRecord } from "../../src/storage/types.js";
 import { verifyPassword } from "../../src/shared/passwords.js";
@@ -202,5 +209,87 @@ describe("password writes store an SRP verifier", () => {
     const user = await stored(t, poolId, "erin");
     assert.equal(user.username, "Erin");
     assert.equal(proves(poolId, user, "Perm4nent!pw"), true);
+  });
+});
+
+describe("USER_SRP_AUTH end to end with amazon-cognito-identity-js", () => {
+  const t = useCognate();
+
+  async function setup(settings: Partial<CreateUserPoolRequest> = {}) {
+    const poolId = await newPool(t, settings);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "web" }),
+    );
+    const userPool = new CognitoUserPool({ UserPoolId: poolId, ClientId: UserPoolClient!.ClientId!, endpoint: t.url });
+    return { poolId, clientId: UserPoolClient!.ClientId!, userPool };
+  }
+
+  type Outcome =
+    | { kind: "success"; session: CognitoUserSession }
+    | { kind: "failure"; error: Error & { code?: string; name: string } }
+    | { kind: "newPasswordRequired" };
+
+  function signIn(userPool: CognitoUserPool, username: string, password: string): Promise<Outcome> {
+    const user = new CognitoUser({ Username: username, Pool: userPool });
+    return new Promise((resolve) =>
+      user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
+        onSuccess: (session) => resolve({ kind: "success", session }),
+        onFailure: (error: Error & { code?: string; name: string }) => resolve({ kind: "failure", error }),
+        newPasswordRequired: () => resolve({ kind: "newPasswordRequired" }),
+      }),
+    );
+  }
+
+  async function createConfirmed(poolId: string, username: string, password: string) {
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: "SUPPRESS" }),
+    );
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }),
+    );
+  }
+
+  it("signs in with the right password and returns tokens for the user", async () => {
+    const { poolId, clientId, userPool } = await setup();
+    await createConfirmed(poolId, "frank", "Perm4nent!pw");
+    const outcome = await signIn(userPool, "frank", "Perm4nent!pw");
+    assert.equal(outcome.kind, "success", JSON.stringify(outcome));
+    const session = (outcome as { session: CognitoUserSession }).session;
+    assert.equal(session.isValid(), true);
+    assert.equal(session.getIdToken().decodePayload()["cognito:username"], "frank");
+    assert.equal(session.getAccessToken().decodePayload().client_id, clientId);
+  });
+
+  it("rejects a wrong password with NotAuthorizedException", async () => {
+    const { poolId, userPool } = await setup();
+    await createConfirmed(poolId, "grace", "Perm4nent!pw");
+    const outcome = await signIn(userPool, "grace", "Perm4nent!pW");
+    assert.equal(outcome.kind, "failure");
+    const { error } = outcome as { error: Error & { code?: string } };
+    assert.equal(error.code, "NotAuthorizedException");
+    assert.equal(error.message, "Incorrect username or password.");
+  });
+
+  it("signs in by email in email-as-username pools (USER_ID_FOR_SRP is the generated username)", async () => {
+    const { poolId, userPool } = await setup({ UsernameAttributes: ["email"] });
+    await createConfirmed(poolId, "heidi@example.com", "Perm4nent!pw");
+    const outcome = await signIn(userPool, "heidi@example.com", "Perm4nent!pw");
+    assert.equal(outcome.kind, "success", JSON.stringify(outcome));
+    const payload = (outcome as { session: CognitoUserSession }).session.getIdToken().decodePayload();
+    assert.equal(payload.email, "heidi@example.com");
+    assert.notEqual(payload["cognito:username"], "heidi@example.com");
+  });
+
+  it("asks a user with a temporary password for a new one", async () => {
+    const { poolId, userPool } = await setup();
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "ivan",
+        TemporaryPassword: "Temp0rary!",
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    assert.deepEqual(await signIn(userPool, "ivan", "Temp0rary!"), { kind: "newPasswordRequired" });
   });
 });
