@@ -87,6 +87,11 @@ export interface UserRecord {
    * Computed whenever the password is set; see docs on what it exposes.
    */
   srp?: { salt: string; verifier: string };
+  /**
+   * New values of attributes in the pool's AttributesRequireVerificationBeforeUpdate, held
+   * back until the user verifies them (the attribute keeps its old value meanwhile).
+   */
+  pendingAttributes?: Record<string, string>;
   /** Tokens issued before this instant (epoch ms) are refused: GlobalSignOut / AdminUserGlobalSignOut. */
   signedOutAt?: number;
   mfaOptions?: { DeliveryMedium: string; AttributeName: string }[];
