@@ -157,6 +157,14 @@ describe("SRP against amazon-cognito-identity-js", () => {
     }
   });
 
+  it("fails closed when the stored server values are missing or damaged", () => {
+    const proof = exchange();
+    for (const field of ["b", "B", "verifier"] as const) {
+      assert.equal(verifySrp({ ...proof, [field]: "" }), false, field);
+      assert.equal(verifySrp({ ...proof, [field]: "not hex" }), false, field);
+    }
+  });
+
   it("rejects a malformed or truncated signature", () => {
     const proof = exchange();
     assert.equal(verifySrp({ ...proof, signature: proof.signature.slice(0, -4) }), false);

@@ -57,7 +57,8 @@ const KEY_INFO = Buffer.from("Caldera Derived Key", "utf8");
 /** The signature a client holding the right password would send (raw HMAC bytes); undefined if A or u is unusable. */
 export function expectedSignature(proof: Omit<SrpProof, "signature">): Buffer | undefined {
   const A = parseClientPublic(proof.A);
-  if (A === undefined) return undefined;
+  // Server-side values come from storage; a damaged record fails the check rather than throwing.
+  if (A === undefined || ![proof.B, proof.b, proof.verifier].every((hex) => HEX.test(hex))) return undefined;
   const B = fromHex(proof.B);
   const b = fromHex(proof.b);
   const v = fromHex(proof.verifier);
