@@ -7,6 +7,7 @@ import { identityProviderOperations } from "../identityProviders/index.js";
 import { poolOperations } from "../pools/index.js";
 import { passwordRecoveryOperations } from "../passwordRecovery/index.js";
 import { resourceServerOperations } from "../resourceServers/index.js";
+import { selfServiceOperations } from "../selfService/index.js";
 import { signUpOperations } from "../signUp/index.js";
 import { userOperations } from "../users/index.js";
 import type { OperationDefinition } from "./operation.js";
@@ -22,6 +23,7 @@ const all: OperationDefinition<never, unknown>[] = [
   ...domainOperations,
   ...brandingOperations,
   ...authOperations,
+  ...selfServiceOperations,
   ...signUpOperations,
   ...passwordRecoveryOperations,
 ];

@@ -1,0 +1,54 @@
+import type { ChangePasswordRequest, ChangePasswordResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { checkLockout, clearFailures, recordFailure } from "../auth/lockout.js";
+import { incorrectPassword } from "../auth/passwordSignIn.js";
+import { CognitoError, errors } from "../protocol/errors.js";
+import { defineOperation } from "../protocol/operation.js";
+import { verifyPassword } from "../shared/passwords.js";
+import { verifyAccessToken } from "../tokens/verify.js";
+import { usernameKey } from "../users/lookup.js";
+import { passwordSecrets } from "../users/password.js";
+import { checkPasswordPolicy, passwordPolicy } from "../users/passwordPolicy.js";
+import { saveUser } from "../users/save.js";
+
+/**
+ * The signed-in user changes their password: the previous one must be right (failures count
+ * towards the lockout), the new one must meet the policy and history. Hashing happens
+ * outside the transaction.
+ */
+export const changePassword = defineOperation<ChangePasswordRequest, ChangePasswordResponse>(
+  "ChangePassword",
+  async (input, ctx) => {
+    const { pool, user } = await verifyAccessToken(ctx, input.AccessToken!);
+    const proposed = input.ProposedPassword!;
+    if (user.passwordHash) {
+      if (input.PreviousPassword === undefined)
+        throw errors.invalidParameter("Missing required parameter PreviousPassword");
+      await checkLockout(ctx, pool, user);
+      if (!(await verifyPassword(input.PreviousPassword, user.passwordHash))) {
+        await ctx.store.transaction(() => recordFailure(ctx, pool, user));
+        throw incorrectPassword();
+      }
+    }
+    checkPasswordPolicy(pool, proposed);
+    const historySize = passwordPolicy(pool).PasswordHistorySize ?? 0;
+    const recent = [user.passwordHash, ...(user.passwordHistory ?? [])].filter((h): h is string => !!h);
+    for (const hash of recent.slice(0, historySize)) {
+      if (await verifyPassword(proposed, hash)) {
+        throw new CognitoError("PasswordHistoryPolicyViolationException", "Password has previously been used");
+      }
+    }
+    const secrets = await passwordSecrets(ctx, pool, user.username, proposed);
+    await ctx.store.transaction(async () => {
+      const current = await ctx.store.users.get(pool.id, usernameKey(pool, user.username));
+      if (!current || current.sub !== user.sub) throw errors.notAuthorized("User does not exist.");
+      const history =
+        historySize > 0 && current.passwordHash
+          ? [current.passwordHash, ...(current.passwordHistory ?? [])].slice(0, historySize)
+          : current.passwordHistory;
+      await saveUser(ctx, pool, { ...current, ...secrets, ...(history?.length ? { passwordHistory: history } : {}) });
+      await clearFailures(ctx, pool, current);
+    });
+    return {} as ChangePasswordResponse;
+  },
+  { transaction: false },
+);
