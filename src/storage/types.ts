@@ -175,7 +175,13 @@ export interface UserStore {
   get(poolId: string, usernameKey: string): Promise<UserRecord | undefined>;
   getBySub(poolId: string, sub: string): Promise<UserRecord | undefined>;
   /** Users whose attribute has exactly this value (email, phone_number, preferred_username). */
-  findByAttribute(poolId: string, attribute: "email" | "phone_number" | "preferred_username", value: string): Promise<UserRecord[]>;
+  findByAttribute(
+    poolId: string,
+    attribute: "email" | "phone_number" | "preferred_username",
+    value: string,
+    /** ignoreCase: compare email and preferred_username without regard to (ASCII) case. */
+    options?: { ignoreCase?: boolean },
+  ): Promise<UserRecord[]>;
   insert(user: UserRecord, usernameKey: string): Promise<void>;
   update(user: UserRecord, usernameKey: string): Promise<void>;
   delete(poolId: string, usernameKey: string): Promise<void>;

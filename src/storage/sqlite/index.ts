@@ -191,9 +191,15 @@ export function openSqliteStore(options: SqliteOptions): Store {
         const row = q("SELECT data FROM users WHERE pool_id = ? AND sub = ?").get(poolId, sub);
         return row ? parse<UserRecord>(row) : undefined;
       },
-      async findByAttribute(poolId, attribute, value) {
+      async findByAttribute(poolId, attribute, value, options) {
         const column = FILTER_COLUMNS[attribute];
-        return q(`SELECT data FROM users WHERE pool_id = ? AND ${column} = ?`)
+        // Phone numbers have no case; the other two have lower() indexes (migration 2).
+        const sql =
+          options?.ignoreCase && attribute !== "phone_number"
+            ? `SELECT data FROM users INDEXED BY users_by_${column}_nocase
+               WHERE pool_id = ? AND ${column} IS NOT NULL AND lower(${column}) = lower(?)`
+            : `SELECT data FROM users INDEXED BY users_by_${column} WHERE pool_id = ? AND ${column} = ?`;
+        return q(sql)
           .all(poolId, value)
           .map((r) => parse<UserRecord>(r));
       },

@@ -85,4 +85,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX outbox_by_user ON outbox (pool_id, username, id);
   `,
+  // 2: case-insensitive alias lookups (pools with UsernameConfiguration.CaseSensitive false)
+  `
+  CREATE INDEX users_by_email_nocase ON users (pool_id, lower(email)) WHERE email IS NOT NULL;
+  CREATE INDEX users_by_preferred_username_nocase ON users (pool_id, lower(preferred_username))
+    WHERE preferred_username IS NOT NULL;
+  `,
 ];
