@@ -62,7 +62,8 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
   const signIn = await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, claims.origin_jti);
   if (!signIn || signIn.data.revoked) throw errors.notAuthorized("Access Token has been revoked");
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, claims.username));
-  if (!user || user.sub !== claims.sub) throw errors.notAuthorized("User does not exist.");
+  // A deleted user's still-valid token: Cognito answers UserNotFoundException here.
+  if (!user || user.sub !== claims.sub) throw errors.userNotFound("User does not exist.");
   if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) {
     throw errors.notAuthorized("Access Token has been revoked");
   }
