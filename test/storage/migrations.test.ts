@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import Database from "better-sqlite3";
+import { openSqliteStore } from "../../src/storage/sqlite/index.js";
+import { migrations } from "../../src/storage/sqlite/migrations.js";
+import type { UserRecord } from "../../src/storage/types.js";
+
+/** A database written by an older Cognate must open, migrate and keep its data. */
+describe("SQLite schema migrations", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cognate-migrate-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("upgrades a version-1 database in place and keeps its users", async () => {
+    const old = new Database(join(dir, "cognate.db"));
+    old.exec(migrations[0]!);
+    old.pragma("user_version = 1");
+    const user: UserRecord = {
+      poolId: "us-east-1_abcdefghi",
+      username: "erin",
+      sub: "7f1c8a52-0000-4000-8000-000000000001",
+      status: "CONFIRMED",
+      enabled: true,
+      createdAt: 1,
+      updatedAt: 1,
+      attributes: { sub: "7f1c8a52-0000-4000-8000-000000000001", email: "Erin@Example.com" },
+    };
+    old
+      .prepare(
+        "INSERT INTO users (pool_id, username_key, username, sub, status, enabled, email, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(user.poolId, "erin", "erin", user.sub, "CONFIRMED", "enabled", "Erin@Example.com", JSON.stringify(user));
+    old.close();
+
+    const store = openSqliteStore({ dataDir: dir, inMemory: false });
+    try {
+      const found = await store.users.findByAttribute(user.poolId, "email", "erin@example.com", { ignoreCase: true });
+      assert.deepEqual(
+        found.map((u) => u.username),
+        ["erin"],
+      );
+      assert.deepEqual(await store.users.findByAttribute(user.poolId, "email", "erin@example.com"), []);
+    } finally {
+      await store.close();
+    }
+    const reopened = new Database(join(dir, "cognate.db"), { readonly: true });
+    assert.equal(reopened.pragma("user_version", { simple: true }), migrations.length);
+    reopened.close();
+  });
+
+  it("refuses a database from a newer Cognate", () => {
+    const newer = mkdtempSync(join(tmpdir(), "cognate-newer-"));
+    try {
+      const db = new Database(join(newer, "cognate.db"));
+      db.pragma(`user_version = ${migrations.length + 1}`);
+      db.close();
+      assert.throws(() => openSqliteStore({ dataDir: newer, inMemory: false }), /newer than this Cognate/);
+    } finally {
+      rmSync(newer, { recursive: true, force: true });
+    }
+  });
+});
