@@ -16,6 +16,7 @@ export const adminInitiateAuth = defineOperation<AdminInitiateAuthRequest, Admin
       input.AuthFlow!,
       input.AuthParameters ?? {},
       true,
+      input.Session,
     )) as AdminInitiateAuthResponse;
   },
   { transaction: false },

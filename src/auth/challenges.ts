@@ -5,6 +5,7 @@ import type { ClientRecord, PoolRecord } from "../storage/types.js";
 import { respondNewPassword } from "./newPassword.js";
 import type { AuthOutcome } from "./passwordSignIn.js";
 import { respondPasswordVerifier } from "./srpSignIn.js";
+import { respondSelectChallenge } from "./userAuth.js";
 
 /** The challenge answers RespondToAuthChallenge and AdminRespondToAuthChallenge share. */
 export async function respond(
@@ -20,6 +21,8 @@ export async function respond(
       return respondNewPassword(ctx, pool, client, session, responses);
     case "PASSWORD_VERIFIER":
       return respondPasswordVerifier(ctx, pool, client, session, responses);
+    case "SELECT_CHALLENGE":
+      return respondSelectChallenge(ctx, pool, client, session, responses);
     default:
       throw errors.invalidParameter(`${challenge} is not supported by Cognate yet.`);
   }

@@ -16,7 +16,12 @@ export async function resolveClient(
   return { pool, client };
 }
 
-export type PasswordFlow = "USER_PASSWORD_AUTH" | "ADMIN_USER_PASSWORD_AUTH" | "USER_SRP_AUTH" | "REFRESH_TOKEN_AUTH";
+export type PasswordFlow =
+  | "USER_PASSWORD_AUTH"
+  | "ADMIN_USER_PASSWORD_AUTH"
+  | "USER_SRP_AUTH"
+  | "REFRESH_TOKEN_AUTH"
+  | "USER_AUTH";
 
 // Each flow with the ExplicitAuthFlows values (current and legacy) that enable it.
 const ENABLING: Record<PasswordFlow, string[]> = {
@@ -24,6 +29,7 @@ const ENABLING: Record<PasswordFlow, string[]> = {
   ADMIN_USER_PASSWORD_AUTH: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"],
   USER_SRP_AUTH: ["ALLOW_USER_SRP_AUTH"],
   REFRESH_TOKEN_AUTH: ["ALLOW_REFRESH_TOKEN_AUTH"],
+  USER_AUTH: ["ALLOW_USER_AUTH"],
 };
 /** A client created without ExplicitAuthFlows allows SRP, refresh and custom auth. */
 const DEFAULT_FLOWS = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_CUSTOM_AUTH"];

@@ -6,6 +6,7 @@ import { requireFlow, requireParameter } from "./client.js";
 import { passwordSignIn, type AuthOutcome } from "./passwordSignIn.js";
 import { refreshTokens, rotationEnabled, secretHashChecker } from "./refresh.js";
 import { startSrpSignIn } from "./srpSignIn.js";
+import { chooseFirstFactor, signInAfterSignUp } from "./userAuth.js";
 
 /**
  * The flows InitiateAuth and AdminInitiateAuth share. `admin` selects which password flow
@@ -18,6 +19,7 @@ export async function initiate(
   flow: AuthFlowType,
   parameters: Record<string, string>,
   admin: boolean,
+  session?: string,
 ): Promise<AuthOutcome> {
   switch (flow) {
     case "USER_PASSWORD_AUTH":
@@ -50,6 +52,12 @@ export async function initiate(
     case "USER_SRP_AUTH": {
       requireFlow(client, "USER_SRP_AUTH");
       return startSrpSignIn(ctx, pool, client, parameters);
+    }
+    case "USER_AUTH": {
+      requireFlow(client, "USER_AUTH");
+      const username = requireParameter(parameters, "USERNAME");
+      if (session) return signInAfterSignUp(ctx, pool, client, session, username, parameters.SECRET_HASH);
+      return chooseFirstFactor(ctx, pool, client, username, parameters, parameters.PREFERRED_CHALLENGE);
     }
     case "CUSTOM_AUTH":
       throw errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");

@@ -14,6 +14,7 @@ export const initiateAuth = defineOperation<InitiateAuthRequest, InitiateAuthRes
       input.AuthFlow!,
       input.AuthParameters ?? {},
       false,
+      input.Session,
     )) as InitiateAuthResponse;
   },
   // Password checks are slow: the flows open their own transactions around the writes.

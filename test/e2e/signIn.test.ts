@@ -16,6 +16,8 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   AdminGetUserCommand,
+  ConfirmSignUpCommand,
+  SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import {
   AuthenticationDetails,
@@ -869,5 +871,94 @@ describe("USER_SRP_AUTH", () => {
       ),
     );
     assert.equal(badBlock.name, "NotAuthorizedException");
+  });
+});
+
+describe("USER_AUTH (choice-based sign-in)", () => {
+  const t = useCognate();
+  const USER_AUTH_FLOWS: ExplicitAuthFlowsType[] = ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
+
+  it("signs in straight after ConfirmSignUp with its Session, once", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      { AutoVerifiedAttributes: ["email"] },
+      { ExplicitAuthFlows: USER_AUTH_FLOWS },
+    );
+    await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "sofia",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "sofia@example.com" }],
+      }),
+    );
+    const [message] = await t.cognate.store.outbox.list({ userPoolId: poolId, username: "sofia" });
+    const confirmed = await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "sofia", ConfirmationCode: message!.code! }),
+    );
+    assert.ok(confirmed.Session);
+    const res = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "sofia" },
+        Session: confirmed.Session,
+      }),
+    );
+    assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "sofia");
+    assert.ok(res.AuthenticationResult!.RefreshToken);
+    const again = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "sofia" },
+          Session: confirmed.Session,
+        }),
+      ),
+    );
+    assert.equal(again.name, "NotAuthorizedException");
+    assert.equal(again.message, "Invalid session for the user, session is expired.");
+  });
+
+  it("PREFERRED_CHALLENGE PASSWORD signs in directly; without one SELECT_CHALLENGE offers the factors", async () => {
+    const { poolId, clientId } = await setup(t, {}, { ExplicitAuthFlows: USER_AUTH_FLOWS });
+    await createUser(t, poolId, "tom");
+    const direct = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "tom", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD },
+      }),
+    );
+    assert.ok(direct.AuthenticationResult!.AccessToken);
+
+    const select = await t.client.send(
+      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_AUTH", AuthParameters: { USERNAME: "tom" } }),
+    );
+    assert.equal(select.ChallengeName, "SELECT_CHALLENGE");
+    assert.deepEqual(select.AvailableChallenges, ["PASSWORD", "PASSWORD_SRP"]);
+    assert.ok(select.Session);
+    const answer = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "SELECT_CHALLENGE",
+        Session: select.Session,
+        ChallengeResponses: { USERNAME: "tom", ANSWER: "PASSWORD", PASSWORD },
+      }),
+    );
+    assert.equal(decodeJwt(answer.AuthenticationResult!.AccessToken!).username, "tom");
+
+    const passwordOnly = await setup(t);
+    const notEnabled = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: passwordOnly.clientId,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "tom" },
+        }),
+      ),
+    );
+    assert.equal(notEnabled.name, "InvalidParameterException");
   });
 });
