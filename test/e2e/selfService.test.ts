@@ -13,6 +13,14 @@ import {
   DeleteUserCommand,
   GetUserCommand,
   InitiateAuthCommand,
+  AdminSetUserSettingsCommand,
+  AdminUpdateUserAttributesCommand,
+  DeleteUserAttributesCommand,
+  GetUserAttributeVerificationCodeCommand,
+  GetUserAuthFactorsCommand,
+  SetUserSettingsCommand,
+  UpdateUserAttributesCommand,
+  VerifyUserAttributeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
 import { createLogger } from "../../src/shared/log.js";
@@ -212,5 +220,200 @@ describe("DeleteUser", () => {
     assert.equal(err.name, "UserNotFoundException");
     const again = await errorOf(() => t.client.send(new DeleteUserCommand({ AccessToken: tokens.AccessToken! })));
     assert.equal(again.name, "UserNotFoundException");
+  });
+});
+
+describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () => {
+  const t = useCognate();
+
+  const attributesOf = async (accessToken: string) =>
+    Object.fromEntries(
+      (await t.client.send(new GetUserCommand({ AccessToken: accessToken }))).UserAttributes!.map((a) => [
+        a.Name,
+        a.Value,
+      ]),
+    );
+  const lastCode = async (poolId: string) => {
+    const messages = await t.cognate.store.outbox.list({ userPoolId: poolId });
+    return messages[messages.length - 1]!;
+  };
+
+  it("updates attributes; a new email is unverified and auto-verified pools send a code", async () => {
+    const { poolId, signIn } = await setup(t, { AutoVerifiedAttributes: ["email"] });
+    const tokens = await signIn();
+    const res = await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: tokens.AccessToken!,
+        UserAttributes: [
+          { Name: "email", Value: "new@example.com" },
+          { Name: "given_name", Value: "Al" },
+        ],
+      }),
+    );
+    assert.deepEqual(res.CodeDeliveryDetailsList, [
+      { Destination: "n***@e***", DeliveryMedium: "EMAIL", AttributeName: "email" },
+    ]);
+    const attributes = await attributesOf(tokens.AccessToken!);
+    assert.equal(attributes.email, "new@example.com");
+    assert.equal(attributes.email_verified, "false");
+    assert.equal(attributes.given_name, "Al");
+
+    const message = await lastCode(poolId);
+    assert.equal(message.destination, "new@example.com");
+    const wrong = await errorOf(() =>
+      t.client.send(
+        new VerifyUserAttributeCommand({
+          AccessToken: tokens.AccessToken!,
+          AttributeName: "email",
+          Code: "000000" === message.code ? "111111" : "000000",
+        }),
+      ),
+    );
+    assert.equal(wrong.name, "CodeMismatchException");
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: tokens.AccessToken!, AttributeName: "email", Code: message.code! }),
+    );
+    assert.equal((await attributesOf(tokens.AccessToken!)).email_verified, "true");
+    const reused = await errorOf(() =>
+      t.client.send(
+        new VerifyUserAttributeCommand({
+          AccessToken: tokens.AccessToken!,
+          AttributeName: "email",
+          Code: message.code!,
+        }),
+      ),
+    );
+    assert.equal(reused.name, "ExpiredCodeException");
+  });
+
+  it("keeps the old email until the new one is verified when the pool requires it", async () => {
+    const { poolId, signIn } = await setup(t, {
+      AutoVerifiedAttributes: ["email"],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+    });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "alice",
+        UserAttributes: [{ Name: "email_verified", Value: "true" }],
+      }),
+    );
+    const tokens = await signIn();
+    const res = await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: tokens.AccessToken!,
+        UserAttributes: [{ Name: "email", Value: "next@example.com" }],
+      }),
+    );
+    assert.equal(res.CodeDeliveryDetailsList!.length, 1);
+    let attributes = await attributesOf(tokens.AccessToken!);
+    assert.equal(attributes.email, "alice@example.com");
+    assert.equal(attributes.email_verified, "true");
+    // A new code goes to the pending address too.
+    const resent = await t.client.send(
+      new GetUserAttributeVerificationCodeCommand({ AccessToken: tokens.AccessToken!, AttributeName: "email" }),
+    );
+    assert.deepEqual(resent.CodeDeliveryDetails, {
+      Destination: "n***@e***",
+      DeliveryMedium: "EMAIL",
+      AttributeName: "email",
+    });
+    const message = await lastCode(poolId);
+    assert.equal(message.destination, "next@example.com");
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: tokens.AccessToken!, AttributeName: "email", Code: message.code! }),
+    );
+    attributes = await attributesOf(tokens.AccessToken!);
+    assert.equal(attributes.email, "next@example.com");
+    assert.equal(attributes.email_verified, "true");
+  });
+
+  it("refuses attributes the client may not write, unknown attributes and non-verifiable names", async () => {
+    const { signIn } = await setup(t);
+    const tokens = await signIn();
+    const flag = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "email_verified", Value: "true" }],
+        }),
+      ),
+    );
+    assert.equal(flag.name, "NotAuthorizedException");
+    assert.equal(flag.message, "A client attempted to write unauthorized attribute");
+    const unknown = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "custom:nope", Value: "x" }],
+        }),
+      ),
+    );
+    assert.equal(unknown.name, "InvalidParameterException");
+    const notVerifiable = await errorOf(() =>
+      t.client.send(
+        new GetUserAttributeVerificationCodeCommand({ AccessToken: tokens.AccessToken!, AttributeName: "given_name" }),
+      ),
+    );
+    assert.equal(notVerifiable.name, "InvalidParameterException");
+  });
+
+  it("DeleteUserAttributes removes attributes (and an address's verified flag)", async () => {
+    const { signIn } = await setup(t);
+    const tokens = await signIn();
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: tokens.AccessToken!,
+        UserAttributes: [{ Name: "given_name", Value: "Al" }],
+      }),
+    );
+    await t.client.send(
+      new DeleteUserAttributesCommand({
+        AccessToken: tokens.AccessToken!,
+        UserAttributeNames: ["given_name", "email"],
+      }),
+    );
+    const attributes = await attributesOf(tokens.AccessToken!);
+    assert.equal(attributes.given_name, undefined);
+    assert.equal(attributes.email, undefined);
+    assert.equal(attributes.email_verified, undefined);
+    const sub = await errorOf(() =>
+      t.client.send(new DeleteUserAttributesCommand({ AccessToken: tokens.AccessToken!, UserAttributeNames: ["sub"] })),
+    );
+    assert.equal(sub.name, "InvalidParameterException");
+  });
+});
+
+describe("SetUserSettings, AdminSetUserSettings and GetUserAuthFactors", () => {
+  const t = useCognate();
+
+  it("stores MFAOptions and lists the user's factors", async () => {
+    const { poolId, signIn } = await setup(t);
+    const tokens = await signIn();
+    const options = [{ DeliveryMedium: "SMS" as const, AttributeName: "phone_number" }];
+    await t.client.send(new SetUserSettingsCommand({ AccessToken: tokens.AccessToken!, MFAOptions: options }));
+    assert.deepEqual(
+      (await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).MFAOptions,
+      options,
+    );
+    await t.client.send(new AdminSetUserSettingsCommand({ UserPoolId: poolId, Username: "alice", MFAOptions: [] }));
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).MFAOptions, undefined);
+    const bad = await errorOf(() =>
+      t.client.send(
+        new SetUserSettingsCommand({
+          AccessToken: tokens.AccessToken!,
+          MFAOptions: [{ DeliveryMedium: "EMAIL", AttributeName: "email" }],
+        }),
+      ),
+    );
+    assert.equal(bad.name, "InvalidParameterException");
+    const missing = await errorOf(() =>
+      t.client.send(new AdminSetUserSettingsCommand({ UserPoolId: poolId, Username: "nobody", MFAOptions: [] })),
+    );
+    assert.equal(missing.name, "UserNotFoundException");
+
+    const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: tokens.AccessToken! }));
+    assert.equal(factors.Username, "alice");
+    assert.deepEqual(factors.ConfiguredUserAuthFactors, ["PASSWORD"]);
   });
 });

@@ -1,0 +1,75 @@
+import type {
+  CodeDeliveryDetailsType,
+  UpdateUserAttributesRequest,
+  UpdateUserAttributesResponse,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { issueCode } from "../messaging/codes.js";
+import { defineOperation } from "../protocol/operation.js";
+import type { UserRecord } from "../storage/types.js";
+import { checkAliasConflicts, checkAttributes } from "../users/attributes.js";
+import { usernameKey } from "../users/lookup.js";
+import { saveUser } from "../users/save.js";
+import { checkClientCanWrite, signedIn, VERIFIABLE } from "./access.js";
+
+/**
+ * The user changes their own attributes. A new email or phone number is unverified and gets a
+ * code when the pool auto-verifies it; if the pool requires verification before update, the
+ * old value stays in force until the code is confirmed (VerifyUserAttribute).
+ */
+export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest, UpdateUserAttributesResponse>(
+  "UpdateUserAttributes",
+  async (input, ctx) => {
+    const { pool, user, client } = await signedIn(ctx, input.AccessToken!);
+    const changes = checkAttributes(pool, input.UserAttributes, "update");
+    checkClientCanWrite(client, Object.keys(changes));
+    const autoVerified = (pool.config.AutoVerifiedAttributes as string[] | undefined) ?? [];
+    const verifyFirst =
+      (pool.config.UserAttributeUpdateSettings as { AttributesRequireVerificationBeforeUpdate?: string[] } | undefined)
+        ?.AttributesRequireVerificationBeforeUpdate ?? [];
+
+    const attributes = { ...user.attributes, ...changes };
+    const pending = { ...(user.pendingAttributes ?? {}) };
+    const toVerify: { attribute: (typeof VERIFIABLE)[number]; destination: string }[] = [];
+    for (const attribute of VERIFIABLE) {
+      const value = changes[attribute];
+      const flag = `${attribute}_verified`;
+      if (value === undefined || value === user.attributes[attribute]) {
+        if (value !== undefined) delete pending[attribute];
+        continue;
+      }
+      if (verifyFirst.includes(attribute) && user.attributes[attribute]) {
+        // Held back: the verified old value keeps working for sign-in and messages.
+        attributes[attribute] = user.attributes[attribute];
+        if (user.attributes[flag] !== undefined) attributes[flag] = user.attributes[flag];
+        else delete attributes[flag];
+        pending[attribute] = value;
+        toVerify.push({ attribute, destination: value });
+        continue;
+      }
+      if (changes[flag] === undefined) attributes[flag] = "false";
+      delete pending[attribute];
+      if (autoVerified.includes(attribute) && value) toVerify.push({ attribute, destination: value });
+    }
+
+    const demoted = await checkAliasConflicts(ctx, pool, attributes, {
+      sub: user.sub,
+      changed: new Set(Object.keys(changes)),
+    });
+    for (const other of demoted) await ctx.store.users.update(other, usernameKey(pool, other.username));
+    const updated: UserRecord = { ...user, attributes };
+    if (Object.keys(pending).length) updated.pendingAttributes = pending;
+    else delete updated.pendingAttributes;
+    const saved = await saveUser(ctx, pool, updated);
+
+    const deliveries: CodeDeliveryDetailsType[] = [];
+    for (const { attribute, destination } of toVerify) {
+      deliveries.push(
+        await issueCode(ctx, pool, saved, `verify:${attribute}`, {
+          medium: attribute === "email" ? "EMAIL" : "SMS",
+          destination,
+        }),
+      );
+    }
+    return (deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {}) as UpdateUserAttributesResponse;
+  },
+);
