@@ -2,7 +2,7 @@ import type { ChallengeNameType, SchemaAttributeType } from "@aws-sdk/client-cog
 import { checkSecretHash } from "../clients/secretHash.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { verifyPassword } from "../shared/passwords.js";
+import { hashPassword, verifyPassword } from "../shared/passwords.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { issueTokens, type WireAuthenticationResult } from "../tokens/issue.js";
 import { findUser } from "../users/lookup.js";
@@ -66,7 +66,7 @@ export async function passwordSignIn(
   const user = await findUser(ctx, pool, username);
   if (!user) {
     if (preventsUserExistenceErrors(client)) {
-      decoyHash ??= import("../shared/passwords.js").then((m) => m.hashPassword("decoy", ctx.config.passwordHashCost));
+      decoyHash ??= hashPassword("decoy-password", ctx.config.passwordHashCost);
       await verifyPassword(password, await decoyHash);
       throw incorrectPassword();
     }
