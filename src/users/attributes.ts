@@ -2,6 +2,7 @@ import type { AttributeType, SchemaAttributeType } from "@aws-sdk/client-cognito
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { PoolRecord, UserRecord } from "../storage/types.js";
+import { isCaseInsensitive } from "./lookup.js";
 
 export type AliasAttribute = "email" | "phone_number" | "preferred_username";
 
@@ -83,7 +84,40 @@ export function checkAttributes(
   return result;
 }
 
-/** Required attributes (other than sub) the user lacks, all named in one InvalidParameterException. */
+/**
+ * Splits an update's attributes into values to write and names to delete: a blank value
+ * deletes the attribute, under AdminDeleteUserAttributes' rules.
+ */
+export function checkUpdatedAttributes(
+  pool: PoolRecord,
+  attributes: readonly AttributeType[] | undefined,
+): { changes: Record<string, string>; deletions: string[] } {
+  const blank = (attribute: AttributeType) => (attribute.Value ?? "") === "";
+  const deletions = (attributes ?? []).filter(blank).map((a) => a.Name!);
+  checkDeletableAttributes(pool, deletions);
+  const changes = checkAttributes(
+    pool,
+    (attributes ?? []).filter((a) => !blank(a)),
+    "update",
+  );
+  return { changes, deletions };
+}
+
+/** A true email_verified (phone_number_verified) vouches for an address, so the address must be there. */
+export function checkVerifiedFlags(attributes: Record<string, string>, flagsSet?: ReadonlySet<string>): void {
+  for (const attribute of ["email", "phone_number"] as const) {
+    const flag = verifiedFlag(attribute);
+    if (flagsSet && !flagsSet.has(flag)) continue;
+    if (attributes[flag] === "true" && !attributes[attribute]) {
+      throw errors.invalidParameter(`${attribute} is required to set ${flag} to true.`);
+    }
+  }
+}
+
+/**
+ * Required attributes (other than sub) the user lacks, all named in one InvalidParameterException;
+ * then checkVerifiedFlags, as every new user's attributes need both.
+ */
 export function checkRequiredAttributes(pool: PoolRecord, attributes: Record<string, string>): void {
   const missing = [...schemaOf(pool)]
     .filter(([name, definition]) => definition.Required && name !== "sub" && !attributes[name])
@@ -91,6 +125,7 @@ export function checkRequiredAttributes(pool: PoolRecord, attributes: Record<str
   if (missing.length) {
     throw errors.invalidParameter(`Attributes did not conform to the schema: ${missing.join("\n")}`);
   }
+  checkVerifiedFlags(attributes);
 }
 
 const verifiedFlag = (attribute: "email" | "phone_number") => `${attribute}_verified` as const;
@@ -110,6 +145,7 @@ export async function checkAliasConflicts(
 ): Promise<UserRecord[]> {
   const usernameAttributes = usernameAttributesOf(pool);
   const aliasAttributes = aliasAttributesOf(pool);
+  const ignoreCase = isCaseInsensitive(pool);
   // By sub, so a holder losing two aliases is saved once with both changes.
   const demoted = new Map<string, UserRecord>();
   for (const attribute of ["email", "phone_number", "preferred_username"] as const) {
@@ -122,7 +158,7 @@ export async function checkAliasConflicts(
     // An unverified email or phone is no alias, so it can collide with nothing.
     if (!asUsername && flag && attributes[flag] !== "true") continue;
     if (self.changed && !self.changed.has(attribute) && !(flag && self.changed.has(flag))) continue;
-    const holders = (await ctx.store.users.findByAttribute(pool.id, attribute, value)).filter(
+    const holders = (await ctx.store.users.findByAttribute(pool.id, attribute, value, { ignoreCase })).filter(
       (u) => u.sub !== self.sub && (asUsername || !flag || u.attributes[flag] === "true"),
     );
     if (holders.length === 0) continue;

@@ -36,6 +36,14 @@ export function parseFilter(filter: string): UserFilter | undefined {
   return { attribute: attribute as UserFilterAttribute, op: op as UserFilter["op"], value };
 }
 
+const ENABLED_STATES = ["Enabled", "Disabled"];
+
+/** `status` is case-sensitive in Cognito; storage matches it in any case, so a miscased value matches nobody here. */
+function matchesNoStatus(filter: UserFilter): boolean {
+  if (filter.attribute !== "status") return false;
+  return !ENABLED_STATES.some((state) => (filter.op === "=" ? state === filter.value : state.startsWith(filter.value)));
+}
+
 export const listUsers = defineOperation<ListUsersRequest, ListUsersResponse>("ListUsers", async (input, ctx) => {
   const pool = await requirePool(ctx, input.UserPoolId!);
   const filter = input.Filter === undefined ? undefined : parseFilter(input.Filter);
@@ -47,11 +55,16 @@ export const listUsers = defineOperation<ListUsersRequest, ListUsersResponse>("L
       throw errors.invalidParameter(`One or more requested attributes do not exist: ${unknown}`);
     }
   }
+  if (filter && matchesNoStatus(filter)) return { Users: [] } as unknown as ListUsersResponse;
   const page = await ctx.store.users.list(pool.id, {
     limit: input.Limit ? Math.min(input.Limit, MAX_LIMIT) : MAX_LIMIT,
     after: input.PaginationToken,
     ...(filter ? { filter } : {}),
   });
+  // Cognito answers an error, in the words it uses for an unknown name, rather than list a
+  // user without a value for a requested attribute.
+  const unset = only?.find((name) => page.items.some((user) => user.attributes[name] === undefined));
+  if (unset !== undefined) throw errors.invalidParameter(`One or more requested attributes do not exist: ${unset}`);
   return {
     Users: page.items.map((user) => toUserType(user, only)),
     ...(page.next ? { PaginationToken: page.next } : {}),

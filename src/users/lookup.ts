@@ -3,12 +3,16 @@ import type { OperationContext } from "../protocol/operation.js";
 import type { PoolRecord, UserRecord } from "../storage/types.js";
 
 /**
- * The key a username is stored under: the username itself, lower-cased in pools whose
- * UsernameConfiguration.CaseSensitive is false.
+ * UsernameConfiguration.CaseSensitive false: usernames, and the email and preferred_username
+ * aliases, match without regard to case.
  */
+export function isCaseInsensitive(pool: PoolRecord): boolean {
+  return (pool.config.UsernameConfiguration as { CaseSensitive?: boolean } | undefined)?.CaseSensitive === false;
+}
+
+/** The key a username is stored under: the username itself, lower-cased in case-insensitive pools. */
 export function usernameKey(pool: PoolRecord, username: string): string {
-  const caseSensitive = (pool.config.UsernameConfiguration as { CaseSensitive?: boolean } | undefined)?.CaseSensitive;
-  return caseSensitive === false ? username.toLowerCase() : username;
+  return isCaseInsensitive(pool) ? username.toLowerCase() : username;
 }
 
 /**
@@ -25,11 +29,12 @@ export async function findUser(
   if (direct) return direct;
   const usernameAttributes = (pool.config.UsernameAttributes as string[] | undefined) ?? [];
   const aliasAttributes = (pool.config.AliasAttributes as string[] | undefined) ?? [];
+  const ignoreCase = isCaseInsensitive(pool);
   for (const attribute of ["email", "phone_number", "preferred_username"] as const) {
     const asUsername = usernameAttributes.includes(attribute);
     const asAlias = aliasAttributes.includes(attribute);
     if (!asUsername && !asAlias) continue;
-    const candidates = await ctx.store.users.findByAttribute(pool.id, attribute, username);
+    const candidates = await ctx.store.users.findByAttribute(pool.id, attribute, username, { ignoreCase });
     const match = candidates.find(
       (u) =>
         asUsername ||

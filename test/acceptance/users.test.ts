@@ -1254,101 +1254,76 @@ describe("documented details", () => {
     assert.equal(err.name, "UserNotFoundException");
   });
 
-  it(
-    "case-insensitive pools make email and preferred_username aliases case-insensitive too",
-    {
-      todo: "Cognate matches email and preferred_username aliases only in their stored case (UserNotFoundException for erin@example.com, frankie) and lets a second user take FRANKIE when Frankie is taken; Cognito documents that CaseSensitive=false also makes the email and preferred_username aliases case-insensitive (UsernameConfigurationType.CaseSensitive, SDK models)",
-    },
-    async () => {
-      const id = await pool({
-        UsernameConfiguration: { CaseSensitive: false },
-        AliasAttributes: ["email", "preferred_username"],
-      });
-      await create(id, "erin", {
-        UserAttributes: [
-          { Name: "email", Value: "Erin@Example.com" },
-          { Name: "email_verified", Value: "true" },
-        ],
-      });
-      assert.equal((await get(id, "erin@example.com")).Username, "erin");
-      await create(id, "frank", { UserAttributes: [{ Name: "preferred_username", Value: "Frankie" }] });
-      assert.equal((await get(id, "frankie")).Username, "frank");
-      const dup = await errorOf(() =>
-        create(id, "other", { UserAttributes: [{ Name: "preferred_username", Value: "FRANKIE" }] }),
-      );
-      assert.equal(dup.name, "AliasExistsException");
-    },
-  );
+  it("case-insensitive pools make email and preferred_username aliases case-insensitive too", async () => {
+    const id = await pool({
+      UsernameConfiguration: { CaseSensitive: false },
+      AliasAttributes: ["email", "preferred_username"],
+    });
+    await create(id, "erin", {
+      UserAttributes: [
+        { Name: "email", Value: "Erin@Example.com" },
+        { Name: "email_verified", Value: "true" },
+      ],
+    });
+    assert.equal((await get(id, "erin@example.com")).Username, "erin");
+    await create(id, "frank", { UserAttributes: [{ Name: "preferred_username", Value: "Frankie" }] });
+    assert.equal((await get(id, "frankie")).Username, "frank");
+    const dup = await errorOf(() =>
+      create(id, "other", { UserAttributes: [{ Name: "preferred_username", Value: "FRANKIE" }] }),
+    );
+    assert.equal(dup.name, "AliasExistsException");
+  });
 
-  it(
-    "AdminUpdateUserAttributes with a blank value deletes the attribute",
-    {
-      todo: "Cognate stores the attribute with an empty value; Cognito documents: to delete an attribute, submit it with a blank value (AdminUpdateUserAttributes API reference)",
-    },
-    async () => {
-      const id = await pool();
-      await create(id, "blank", { UserAttributes: [{ Name: "given_name", Value: "G" }] });
-      await t.client.send(
-        new AdminUpdateUserAttributesCommand({
-          UserPoolId: id,
-          Username: "blank",
-          UserAttributes: [{ Name: "given_name", Value: "" }],
-        }),
-      );
-      const got = await get(id, "blank");
-      assert.equal(attr(got.UserAttributes, "given_name"), undefined);
-    },
-  );
+  it("AdminUpdateUserAttributes with a blank value deletes the attribute", async () => {
+    const id = await pool();
+    await create(id, "blank", { UserAttributes: [{ Name: "given_name", Value: "G" }] });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: id,
+        Username: "blank",
+        UserAttributes: [{ Name: "given_name", Value: "" }],
+      }),
+    );
+    const got = await get(id, "blank");
+    assert.equal(attr(got.UserAttributes, "given_name"), undefined);
+  });
 
-  it(
-    "with AttributesRequireVerificationBeforeUpdate, a new email waits for verification",
-    {
-      todo: "Cognate replaces email at once; Cognito documents that with AttributesRequireVerificationBeforeUpdate it keeps the original value until the user verifies the new one (AdminUpdateUserAttributesRequest.UserAttributes, SDK models)",
-    },
-    async () => {
-      const id = await pool({
-        AutoVerifiedAttributes: ["email"],
-        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
-      });
-      await create(id, "careful", {
-        UserAttributes: [
-          { Name: "email", Value: "keep@example.com" },
-          { Name: "email_verified", Value: "true" },
-        ],
-      });
-      await t.client.send(
-        new AdminUpdateUserAttributesCommand({
-          UserPoolId: id,
-          Username: "careful",
-          UserAttributes: [{ Name: "email", Value: "pending@example.com" }],
-        }),
-      );
-      const got = await get(id, "careful");
-      assert.equal(attr(got.UserAttributes, "email"), "keep@example.com");
-      assert.equal(attr(got.UserAttributes, "email_verified"), "true");
-      const last = (await messagesFor(t, id, "careful")).at(-1);
-      assert.equal(last?.destination, "pending@example.com");
-    },
-  );
+  it("with AttributesRequireVerificationBeforeUpdate, a new email waits for verification", async () => {
+    const id = await pool({
+      AutoVerifiedAttributes: ["email"],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+    });
+    await create(id, "careful", {
+      UserAttributes: [
+        { Name: "email", Value: "keep@example.com" },
+        { Name: "email_verified", Value: "true" },
+      ],
+    });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: id,
+        Username: "careful",
+        UserAttributes: [{ Name: "email", Value: "pending@example.com" }],
+      }),
+    );
+    const got = await get(id, "careful");
+    assert.equal(attr(got.UserAttributes, "email"), "keep@example.com");
+    assert.equal(attr(got.UserAttributes, "email_verified"), "true");
+    const last = (await messagesFor(t, id, "careful")).at(-1);
+    assert.equal(last?.destination, "pending@example.com");
+  });
 
-  it(
-    "ListUsers: the status filter is case-sensitive",
-    {
-      todo: 'Cognate matches status = "enabled" to Enabled users; Cognito documents status as case-sensitive (ListUsersRequest.Filter, SDK models)',
-    },
-    async () => {
-      const id = await pool();
-      await create(id, "cs");
-      let users: unknown[] = [];
-      try {
-        users =
-          (await t.client.send(new ListUsersCommand({ UserPoolId: id, Filter: 'status = "enabled"' }))).Users ?? [];
-      } catch (err) {
-        assert.equal((err as Error).name, "InvalidParameterException");
-      }
-      assert.deepEqual(users, []);
-    },
-  );
+  it("ListUsers: the status filter is case-sensitive", async () => {
+    const id = await pool();
+    await create(id, "cs");
+    let users: unknown[] = [];
+    try {
+      users = (await t.client.send(new ListUsersCommand({ UserPoolId: id, Filter: 'status = "enabled"' }))).Users ?? [];
+    } catch (err) {
+      assert.equal((err as Error).name, "InvalidParameterException");
+    }
+    assert.deepEqual(users, []);
+  });
 
   it("AdminResetUserPassword needs a verified email or phone", async () => {
     const id = await pool();
@@ -1387,18 +1362,12 @@ describe("further scenarios", () => {
   const t = useCognate();
   const { pool, create, get } = helpers(t);
 
-  it(
-    "ListUsers: AttributesToGet errors when a listed user lacks the attribute",
-    {
-      todo: "Cognate lists the user with an empty Attributes list; Cognito documents that it returns an error if not all users in the results have a value for the requested attribute (ListUsersRequest.AttributesToGet, SDK models)",
-    },
-    async () => {
-      const id = await pool();
-      await create(id, "has", { UserAttributes: [{ Name: "email", Value: "has@example.com" }] });
-      await create(id, "hasnot");
-      await assert.rejects(t.client.send(new ListUsersCommand({ UserPoolId: id, AttributesToGet: ["email"] })));
-    },
-  );
+  it("ListUsers: AttributesToGet errors when a listed user lacks the attribute", async () => {
+    const id = await pool();
+    await create(id, "has", { UserAttributes: [{ Name: "email", Value: "has@example.com" }] });
+    await create(id, "hasnot");
+    await assert.rejects(t.client.send(new ListUsersCommand({ UserPoolId: id, AttributesToGet: ["email"] })));
+  });
 
   it("a group with Precedence 0 reports 0", async () => {
     const id = await pool();
@@ -1587,23 +1556,17 @@ describe("limits, templates and aliases", () => {
     );
   });
 
-  it(
-    "email_verified or phone_number_verified true needs the attribute itself",
-    {
-      todo: "Cognate creates the user with email_verified/phone_number_verified true and no email/phone_number; Cognito documents that you must provide email (phone_number) when you set email_verified (phone_number_verified) to true (AdminCreateUserRequest.UserAttributes, SDK models)",
-    },
-    async () => {
-      const id = await pool();
-      const verified = await errorOf(() =>
-        create(id, "nv", { UserAttributes: [{ Name: "email_verified", Value: "true" }] }),
-      );
-      assert.equal(verified.name, "InvalidParameterException");
-      const phoneVerified = await errorOf(() =>
-        create(id, "npv", { UserAttributes: [{ Name: "phone_number_verified", Value: "true" }] }),
-      );
-      assert.equal(phoneVerified.name, "InvalidParameterException");
-    },
-  );
+  it("email_verified or phone_number_verified true needs the attribute itself", async () => {
+    const id = await pool();
+    const verified = await errorOf(() =>
+      create(id, "nv", { UserAttributes: [{ Name: "email_verified", Value: "true" }] }),
+    );
+    assert.equal(verified.name, "InvalidParameterException");
+    const phoneVerified = await errorOf(() =>
+      create(id, "npv", { UserAttributes: [{ Name: "phone_number_verified", Value: "true" }] }),
+    );
+    assert.equal(phoneVerified.name, "InvalidParameterException");
+  });
 
   it("an EMAIL invitation needs an email and an SMS one a phone number", async () => {
     const id = await pool();
