@@ -2,17 +2,21 @@ import { checkSecretHash } from "../clients/secretHash.js";
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord } from "../storage/types.js";
-import { usernameKey } from "../users/lookup.js";
-import { newSecretBlock, parseClientPublic, parseSrpTimestamp, poolNameOf, startSrp, verifySrp } from "./srp/index.js";
-import { requireParameter } from "./client.js";
-import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
+import { findUser, usernameKey } from "../users/lookup.js";
 import {
-  checkUserCanSignIn,
-  completePasswordSignIn,
-  incorrectPassword,
-  signInUser,
-  type AuthOutcome,
-} from "./passwordSignIn.js";
+  computeVerifier,
+  newSalt,
+  newSecretBlock,
+  parseClientPublic,
+  parseSrpTimestamp,
+  poolNameOf,
+  startSrp,
+  verifySrp,
+} from "./srp/index.js";
+import { preventsUserExistenceErrors, requireParameter } from "./client.js";
+import { secretHashChecker } from "./refresh.js";
+import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
+import { checkUserCanSignIn, completePasswordSignIn, incorrectPassword, type AuthOutcome } from "./passwordSignIn.js";
 import { closeSession, invalidSession, openSessionAt, readSessionAt } from "./session.js";
 
 /**
@@ -29,23 +33,40 @@ export async function startSrpSignIn(
   const username = requireParameter(parameters, "USERNAME");
   const A = requireParameter(parameters, "SRP_A");
   checkSecretHash(client, username, parameters.SECRET_HASH);
-  const user = await signInUser(ctx, pool, client, username);
-  checkUserCanSignIn(user);
   if (parseClientPublic(A) === undefined) throw errors.invalidParameter("Invalid SRP_A");
-  if (!user.srp) throw incorrectPassword();
-  const { b, B } = startSrp(user.srp.verifier);
+  const user = await findUser(ctx, pool, username);
+  let userId: string;
+  let srp: { salt: string; verifier: string };
+  if (user) {
+    checkUserCanSignIn(user);
+    userId = user.username;
+    // A user without a password still gets a challenge; no signature can match it.
+    srp = user.srp ?? decoySrp();
+  } else if (preventsUserExistenceErrors(client)) {
+    // Cognito answers unknown users with a challenge too, and fails only the signature.
+    userId = username;
+    srp = decoySrp();
+  } else {
+    throw errors.userNotFound("User does not exist.");
+  }
+  const { b, B } = startSrp(srp.verifier);
   const secretBlock = newSecretBlock();
   await ctx.store.transaction(() =>
-    openSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER", user.username, { A, b, B }),
+    openSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER", user ? userId : "", {
+      A,
+      b,
+      B,
+      signInName: username,
+    }),
   );
   return {
     ChallengeName: "PASSWORD_VERIFIER",
     ChallengeParameters: {
-      SALT: user.srp.salt,
+      SALT: srp.salt,
       SECRET_BLOCK: secretBlock,
       SRP_B: B,
-      USERNAME: user.username,
-      USER_ID_FOR_SRP: user.username,
+      USERNAME: userId,
+      USER_ID_FOR_SRP: userId,
     },
   };
 }
@@ -62,9 +83,14 @@ export async function respondPasswordVerifier(
   const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
   const signature = requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
   const timestamp = requireParameter(responses, "TIMESTAMP");
-  checkSecretHash(client, username, responses.SECRET_HASH);
   const session = await readSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER");
+  // Clients hash the name the user typed or the USER_ID_FOR_SRP they were given.
+  secretHashChecker(client, responses.SECRET_HASH, username)([session.username, session.state?.signInName ?? ""]);
   if (parseSrpTimestamp(timestamp) === undefined) throw errors.invalidParameter("TIMESTAMP format is invalid.");
+  if (!session.username) {
+    await ctx.store.transaction(() => closeSession(ctx, pool, secretBlock));
+    throw incorrectPassword();
+  }
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, session.username));
   if (!user) throw invalidSession();
   checkUserCanSignIn(user);
@@ -98,4 +124,10 @@ export async function respondPasswordVerifier(
     await clearFailures(ctx, pool, user);
     return completePasswordSignIn(ctx, pool, client, user);
   });
+}
+
+/** A salt and verifier for a random password: a challenge that looks real and that nobody can answer. */
+function decoySrp(): { salt: string; verifier: string } {
+  const salt = newSalt();
+  return { salt, verifier: computeVerifier("decoy", "decoy", newSecretBlock(), salt) };
 }

@@ -792,6 +792,27 @@ describe("USER_SRP_AUTH", () => {
     assert.equal(err.message, "Incorrect username or password.");
   });
 
+  it("with PreventUserExistenceErrors an unknown user gets a challenge and fails like a wrong password", async () => {
+    const { clientId, poolId } = await setup(
+      t,
+      {},
+      { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"], PreventUserExistenceErrors: "ENABLED" },
+    );
+    const err = (await signInWithLibrary(poolId, clientId, "ghost", PASSWORD).catch((e: unknown) => e)) as {
+      code: string;
+      message: string;
+    };
+    assert.equal(err.code, "NotAuthorizedException");
+    assert.equal(err.message, "Incorrect username or password.");
+    const plain = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
+    const unknown = (await signInWithLibrary(plain.poolId, plain.clientId, "ghost", PASSWORD).catch(
+      (e: unknown) => e,
+    )) as {
+      code: string;
+    };
+    assert.equal(unknown.code, "UserNotFoundException");
+  });
+
   it("newPasswordRequired through amazon-cognito-identity-js", async () => {
     const { poolId, clientId } = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"] });
     await createUser(t, poolId, "zara", { permanent: false });
