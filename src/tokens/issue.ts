@@ -4,13 +4,12 @@ import type {
   SchemaAttributeType,
   TimeUnitsType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { SignJWT } from "jose";
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { ClientRecord, GroupRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { usernameKey } from "../users/lookup.js";
 import { issuerFor } from "./issuer.js";
-import { signingKey } from "./keys.js";
+import { signingKey, signJwt } from "./keys.js";
 
 const UNIT_SECONDS: Record<TimeUnitsType, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
@@ -118,8 +117,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   const groupNames = groups.map((g) => g.name);
   const roles = rolesOf(groups);
   const key = await signingKey(ctx, pool.id);
-  const sign = (claims: Record<string, unknown>) =>
-    new SignJWT(claims).setProtectedHeader({ kid: key.kid, alg: "RS256" }).sign(key.privateKey);
+  const sign = (claims: Record<string, unknown>) => signJwt(key, claims);
 
   const idClaims: Record<string, unknown> = { sub: user.sub };
   if (groupNames.length) idClaims["cognito:groups"] = groupNames;
@@ -155,7 +153,8 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     username: user.username,
   });
 
-  const [accessToken, idToken] = await Promise.all([sign(accessClaims), sign(idClaims)]);
+  const accessToken = sign(accessClaims);
+  const idToken = sign(idClaims);
   const result: WireAuthenticationResult = {
     AccessToken: accessToken,
     ExpiresIn: validity.access,

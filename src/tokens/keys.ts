@@ -1,5 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
+import {
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  sign,
+  verify,
+  type JsonWebKey,
+  type KeyObject,
+} from "node:crypto";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { Store } from "../storage/types.js";
@@ -13,7 +21,7 @@ interface SigningKeyData {
 
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
 }
 
 /** The public half as jwks.json lists it, in Cognito's member order. */
@@ -27,8 +35,8 @@ export interface PublicJwk {
 }
 
 // Imported keys by kid: importing a JWK costs more than the lookup, and a kid never changes meaning.
-const importedPrivate = new Map<string, Promise<CryptoKey>>();
-const importedPublic = new Map<string, Promise<CryptoKey>>();
+const importedPrivate = new Map<string, KeyObject>();
+const importedPublic = new Map<string, KeyObject>();
 
 async function storedKeys(store: Store, poolId: string): Promise<SigningKeyData[]> {
   const page = await store.resources.list<SigningKeyData>(ResourceKind.signingKey, poolId, { limit: 10 });
@@ -69,22 +77,45 @@ export async function signingKey(ctx: OperationContext, poolId: string): Promise
   const data = await ensureKey(ctx.store, poolId, ctx.now);
   let privateKey = importedPrivate.get(data.kid);
   if (!privateKey) {
-    privateKey = importJWK(data.privateJwk, "RS256") as Promise<CryptoKey>;
+    privateKey = createPrivateKey({ key: data.privateJwk as unknown as JsonWebKey, format: "jwk" });
     importedPrivate.set(data.kid, privateKey);
   }
-  return { kid: data.kid, privateKey: await privateKey };
+  return { kid: data.kid, privateKey };
 }
 
 /** The public key for a kid of this pool, or undefined when the pool never had it. */
-export async function verificationKey(store: Store, poolId: string, kid: string): Promise<CryptoKey | undefined> {
+export async function verificationKey(store: Store, poolId: string, kid: string): Promise<KeyObject | undefined> {
   const record = await store.resources.get<SigningKeyData>(ResourceKind.signingKey, poolId, kid);
   if (!record) return undefined;
   let publicKey = importedPublic.get(kid);
   if (!publicKey) {
-    publicKey = importJWK(record.data.publicJwk, "RS256") as Promise<CryptoKey>;
+    publicKey = createPublicKey({ key: record.data.publicJwk as unknown as JsonWebKey, format: "jwk" });
     importedPublic.set(kid, publicKey);
   }
   return publicKey;
+}
+
+const base64url = (data: string | Buffer) => Buffer.from(data).toString("base64url");
+
+/**
+ * A compact RS256 JWS with Cognito's header ({kid, alg}). node:crypto directly: a token
+ * costs one RSA signature and nothing else.
+ */
+export function signJwt(key: SigningKey, claims: Record<string, unknown>): string {
+  const input = `${base64url(JSON.stringify({ kid: key.kid, alg: "RS256" }))}.${base64url(JSON.stringify(claims))}`;
+  return `${input}.${sign("sha256", Buffer.from(input), key.privateKey).toString("base64url")}`;
+}
+
+/** Checks a compact RS256 JWS's signature. */
+export function verifyJwtSignature(token: string, publicKey: KeyObject): boolean {
+  const last = token.lastIndexOf(".");
+  if (last < 0) return false;
+  return verify(
+    "sha256",
+    Buffer.from(token.slice(0, last)),
+    publicKey,
+    Buffer.from(token.slice(last + 1), "base64url"),
+  );
 }
 
 /** jwks.json's keys for a pool (creating its key if no token was signed yet). */

@@ -1,11 +1,11 @@
-import { compactVerify, decodeJwt, decodeProtectedHeader } from "jose";
+import { decodeJwt, decodeProtectedHeader } from "jose";
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { PoolRecord, UserRecord } from "../storage/types.js";
 import { usernameKey } from "../users/lookup.js";
 import type { SignInRecord } from "./issue.js";
-import { verificationKey } from "./keys.js";
+import { verificationKey, verifyJwtSignature } from "./keys.js";
 
 export interface AccessTokenClaims {
   sub: string;
@@ -40,7 +40,9 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
   let kid: string | undefined;
   let claims: AccessTokenClaims;
   try {
-    kid = decodeProtectedHeader(token).kid;
+    const header = decodeProtectedHeader(token);
+    if (header.alg !== "RS256") throw invalid();
+    kid = header.kid;
     claims = decodeJwt(token) as unknown as AccessTokenClaims;
   } catch {
     throw invalid();
@@ -49,11 +51,13 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
   const pool = poolId ? await ctx.store.pools.get(poolId) : undefined;
   const key = pool && kid ? await verificationKey(ctx.store, pool.id, kid) : undefined;
   if (!pool || !key) throw invalid();
+  let signed = false;
   try {
-    await compactVerify(token, key, { algorithms: ["RS256"] });
+    signed = verifyJwtSignature(token, key);
   } catch {
-    throw invalid();
+    signed = false;
   }
+  if (!signed) throw invalid();
   if (claims.token_use !== "access" || typeof claims.exp !== "number" || typeof claims.origin_jti !== "string") {
     throw invalid();
   }
