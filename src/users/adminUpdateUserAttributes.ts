@@ -31,8 +31,9 @@ export const adminUpdateUserAttributes = defineOperation<
   for (const name of deletions) {
     delete attributes[name];
     delete pending[name];
-    // Without the address its verification flag means nothing.
-    if (name === "email" || name === "phone_number") delete attributes[`${name}_verified`];
+    // Without the address its verification flag means nothing (one sent alongside is refused below).
+    const flag = `${name}_verified`;
+    if ((name === "email" || name === "phone_number") && changes[flag] === undefined) delete attributes[flag];
   }
 
   const toVerify: { attribute: (typeof VERIFIABLE)[number]; destination: string }[] = [];

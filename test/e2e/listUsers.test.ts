@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
   CreateUserPoolCommand,
   ListUsersCommand,
   type UserType,
@@ -102,6 +103,12 @@ describe("ListUsers", () => {
       ['status = "Enabled"', ["andrew", "anna", "bea"]],
       ['status = "Disabled"', []],
       ['status ^= "Ena"', ["andrew", "anna", "bea"]],
+      // status is case-sensitive, unlike cognito:user_status.
+      ['status = "enabled"', []],
+      ['status = "ENABLED"', []],
+      ['status ^= "ena"', []],
+      ['status = "Enable"', []],
+      ['status ^= ""', ["andrew", "anna", "bea"]],
       ['username="anna"', ["anna"]],
       ['username^="be"', ["bea"]],
       ['  username   =   "bea"  ', ["bea"]],
@@ -142,6 +149,40 @@ describe("ListUsers", () => {
     assert.deepEqual(none.Users![0]!.Attributes, []);
     const err = await errorOf(() => list(undefined, { AttributesToGet: ["email", "nope"] }));
     assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "One or more requested attributes do not exist: nope");
+  });
+
+  it("answers an error when a listed user has no value for a requested attribute", async () => {
+    // bea has no preferred_username.
+    const err = await errorOf(() => list(undefined, { AttributesToGet: ["email", "preferred_username"] }));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "One or more requested attributes do not exist: preferred_username");
+    // Only the users in the answer count: a filter that leaves bea out succeeds.
+    const { Users } = await list('preferred_username ^= "an"', { AttributesToGet: ["preferred_username"] });
+    assert.deepEqual(
+      Users!.map((u) => u.Attributes),
+      [[{ Name: "preferred_username", Value: "andy" }], [{ Name: "preferred_username", Value: "annie" }]],
+    );
+    const page = await list('username = "anna"', { AttributesToGet: ["preferred_username"] });
+    assert.equal(page.Users!.length, 1);
+  });
+
+  it("matches status only as Enabled or Disabled, in that case", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "status" }));
+    const id = UserPool!.Id!;
+    for (const username of ["on", "off"]) {
+      await t.client.send(
+        new AdminCreateUserCommand({ UserPoolId: id, Username: username, MessageAction: "SUPPRESS" }),
+      );
+    }
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: id, Username: "off" }));
+    const byStatus = async (filter: string) =>
+      names((await t.client.send(new ListUsersCommand({ UserPoolId: id, Filter: filter }))).Users);
+    assert.deepEqual(await byStatus('status = "Enabled"'), ["on"]);
+    assert.deepEqual(await byStatus('status = "Disabled"'), ["off"]);
+    assert.deepEqual(await byStatus('status ^= "D"'), ["off"]);
+    assert.deepEqual(await byStatus('status = "disabled"'), []);
+    assert.deepEqual(await byStatus('status ^= "d"'), []);
   });
 
   it("pages with Limit and PaginationToken, with and without a filter", async () => {

@@ -11,8 +11,11 @@ import {
   AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  InitiateAuthCommand,
   ListUsersCommand,
+  VerifyUserAttributeCommand,
   type AttributeType,
   type CreateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -1025,5 +1028,336 @@ describe("the outbox log", () => {
       client.destroy();
       await cognate.close();
     }
+  });
+});
+
+describe("AdminUpdateUserAttributes: blank values", () => {
+  const t = useCognate();
+  const update = (pool: string, username: string, attributes: AttributeType[]) =>
+    t.client.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: username, UserAttributes: attributes }),
+    );
+
+  it("deletes an attribute sent with a blank value, its verified flag and any held-back value with it", async () => {
+    const pool = await newPool(t, {
+      Schema: [{ Name: "score", AttributeDataType: "Number", Mutable: true }],
+    });
+    await createUser(t, pool, "bo", {
+      given_name: "Bo",
+      nickname: "b",
+      email: "bo@example.com",
+      email_verified: "true",
+      "custom:score": "7",
+    });
+    // A blank Number is a deletion, not a malformed number.
+    await update(pool, "bo", [
+      { Name: "given_name", Value: "" },
+      { Name: "email", Value: "" },
+      { Name: "custom:score", Value: "" },
+      { Name: "nickname", Value: "bee" },
+    ]);
+    const a = attrs((await getUser(t, pool, "bo")).UserAttributes);
+    assert.equal(a.given_name, undefined);
+    assert.equal(a.email, undefined);
+    assert.equal(a.email_verified, undefined);
+    assert.equal(a["custom:score"], undefined);
+    assert.equal(a.nickname, "bee");
+    assert.ok(a.sub);
+    // Deleting what the user lacks is no error.
+    await update(pool, "bo", [{ Name: "middle_name", Value: "" }]);
+  });
+
+  it("refuses to blank required, immutable and unknown attributes", async () => {
+    const pool = await newPool(t, {
+      Schema: [
+        { Name: "email", AttributeDataType: "String", Required: true, Mutable: true },
+        { Name: "team", AttributeDataType: "String", Mutable: false },
+      ],
+    });
+    await createUser(t, pool, "cy", { email: "cy@example.com", "custom:team": "red" });
+    const refused = (name: string) => errorOf(() => update(pool, "cy", [{ Name: name, Value: "" }]));
+    let err = await refused("email");
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Attributes did not conform to the schema: email: The attribute is required");
+    err = await refused("custom:team");
+    assert.equal(err.message, "Cannot modify the non-mutable attribute custom:team.");
+    err = await refused("sub");
+    assert.equal(err.message, "Cannot modify the non-mutable attribute sub.");
+    err = await refused("favourite");
+    assert.equal(
+      err.message,
+      "Attributes did not conform to the schema: favourite: Attribute does not exist in the schema.",
+    );
+    // Nothing was written by the refused calls.
+    const a = attrs((await getUser(t, pool, "cy")).UserAttributes);
+    assert.equal(a.email, "cy@example.com");
+    assert.equal(a["custom:team"], "red");
+  });
+});
+
+describe("email_verified and phone_number_verified need their attribute", () => {
+  const t = useCognate();
+
+  it("AdminCreateUser refuses a true flag without the address", async () => {
+    const pool = await newPool(t);
+    const create = (username: string, attributes: Record<string, string>) =>
+      errorOf(() => createUser(t, pool, username, attributes));
+    let err = await create("nv", { email_verified: "true" });
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "email is required to set email_verified to true.");
+    err = await create("npv", { phone_number_verified: "true", email: "npv@example.com" });
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "phone_number is required to set phone_number_verified to true.");
+    // Nothing was created; a false flag needs nothing.
+    assert.equal((await errorOf(() => getUser(t, pool, "nv"))).name, "UserNotFoundException");
+    await createUser(t, pool, "fine", { email_verified: "false", phone_number_verified: "false" });
+  });
+
+  it("counts an email used as username as the address", async () => {
+    const pool = await newPool(t, { UsernameAttributes: ["email"] });
+    await createUser(t, pool, "dee@example.com", { email_verified: "true" });
+    const a = attrs((await getUser(t, pool, "dee@example.com")).UserAttributes);
+    assert.equal(a.email, "dee@example.com");
+    assert.equal(a.email_verified, "true");
+  });
+
+  it("AdminUpdateUserAttributes refuses a true flag for a user without the address", async () => {
+    const pool = await newPool(t);
+    await createUser(t, pool, "eli", { email: "eli@example.com" });
+    const update = (attributes: AttributeType[]) =>
+      t.client.send(
+        new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: "eli", UserAttributes: attributes }),
+      );
+    const err = await errorOf(() => update([{ Name: "phone_number_verified", Value: "true" }]));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "phone_number is required to set phone_number_verified to true.");
+    const blanked = await errorOf(() =>
+      update([
+        { Name: "email", Value: "" },
+        { Name: "email_verified", Value: "true" },
+      ]),
+    );
+    assert.equal(blanked.message, "email is required to set email_verified to true.");
+    // The user's own email makes the flag valid.
+    await update([{ Name: "email_verified", Value: "true" }]);
+    assert.equal(attrs((await getUser(t, pool, "eli")).UserAttributes).email_verified, "true");
+  });
+});
+
+describe("AdminUpdateUserAttributes with AttributesRequireVerificationBeforeUpdate", () => {
+  const t = useCognate();
+  const careful = {
+    AutoVerifiedAttributes: ["email", "phone_number"],
+    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email", "phone_number"] },
+  } satisfies Partial<CreateUserPoolRequest>;
+  const update = (pool: string, username: string, attributes: AttributeType[]) =>
+    t.client.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: username, UserAttributes: attributes }),
+    );
+
+  it("keeps the old email and phone until the new ones are verified, and codes go to the new ones", async () => {
+    const pool = await newPool(t, careful);
+    await createUser(t, pool, "fay", {
+      email: "fay@example.com",
+      email_verified: "true",
+      phone_number: "+15555550120",
+    });
+    await update(pool, "fay", [
+      { Name: "email", Value: "fay.new@example.com" },
+      { Name: "phone_number", Value: "+15555550121" },
+      { Name: "given_name", Value: "Fay" },
+    ]);
+    const a = attrs((await getUser(t, pool, "fay")).UserAttributes);
+    assert.equal(a.email, "fay@example.com");
+    assert.equal(a.email_verified, "true");
+    assert.equal(a.phone_number, "+15555550120");
+    assert.equal(a.phone_number_verified, undefined);
+    // Attributes that need no verification change at once.
+    assert.equal(a.given_name, "Fay");
+    const messages = await messagesOf(t, pool);
+    assert.deepEqual(
+      messages.map((m) => [m.deliveryMedium, m.destination]),
+      [
+        ["EMAIL", "fay.new@example.com"],
+        ["SMS", "+15555550121"],
+      ],
+    );
+    assert.match(messages[0]!.code!, /^[0-9]{6}$/);
+  });
+
+  it("keeps the old email as the alias while the new one waits", async () => {
+    const pool = await newPool(t, { ...careful, AliasAttributes: ["email"] });
+    await createUser(t, pool, "lou", { email: "lou@example.com", email_verified: "true" });
+    await update(pool, "lou", [{ Name: "email", Value: "lou.new@example.com" }]);
+    assert.equal((await getUser(t, pool, "lou@example.com")).Username, "lou");
+    const err = await errorOf(() => getUser(t, pool, "lou.new@example.com"));
+    assert.equal(err.name, "UserNotFoundException");
+  });
+
+  it("changes the value at once when the call also sets its verified flag to true, and sends nothing", async () => {
+    const pool = await newPool(t, careful);
+    await createUser(t, pool, "gus", { email: "gus@example.com", email_verified: "true" });
+    await update(pool, "gus", [
+      { Name: "email", Value: "gus.new@example.com" },
+      { Name: "email_verified", Value: "true" },
+    ]);
+    const a = attrs((await getUser(t, pool, "gus")).UserAttributes);
+    assert.equal(a.email, "gus.new@example.com");
+    assert.equal(a.email_verified, "true");
+    assert.deepEqual(await messagesOf(t, pool), []);
+  });
+
+  it("applies a held-back value when a later call sets only the verified flag to true", async () => {
+    const pool = await newPool(t, careful);
+    await createUser(t, pool, "hal", { email: "hal@example.com", email_verified: "true" });
+    await update(pool, "hal", [{ Name: "email", Value: "hal.new@example.com" }]);
+    assert.equal(attrs((await getUser(t, pool, "hal")).UserAttributes).email, "hal@example.com");
+    await update(pool, "hal", [{ Name: "email_verified", Value: "true" }]);
+    const a = attrs((await getUser(t, pool, "hal")).UserAttributes);
+    assert.equal(a.email, "hal.new@example.com");
+    assert.equal(a.email_verified, "true");
+  });
+
+  it("sets an address the user did not have at once, unverified, with a code", async () => {
+    const pool = await newPool(t, careful);
+    await createUser(t, pool, "ivy");
+    await update(pool, "ivy", [{ Name: "email", Value: "ivy@example.com" }]);
+    const a = attrs((await getUser(t, pool, "ivy")).UserAttributes);
+    assert.equal(a.email, "ivy@example.com");
+    assert.equal(a.email_verified, "false");
+    assert.deepEqual(
+      (await messagesOf(t, pool)).map((m) => m.destination),
+      ["ivy@example.com"],
+    );
+  });
+
+  it("cancels a held-back value when the old one is sent again or the attribute is deleted", async () => {
+    const pool = await newPool(t, careful);
+    await createUser(t, pool, "jo", { email: "jo@example.com", email_verified: "true" });
+    await update(pool, "jo", [{ Name: "email", Value: "jo.new@example.com" }]);
+    await update(pool, "jo", [{ Name: "email", Value: "jo@example.com" }]);
+    // Nothing is left to apply: the flag alone keeps the old address.
+    await update(pool, "jo", [{ Name: "email_verified", Value: "true" }]);
+    assert.equal(attrs((await getUser(t, pool, "jo")).UserAttributes).email, "jo@example.com");
+
+    await update(pool, "jo", [{ Name: "email", Value: "jo.other@example.com" }]);
+    await t.client.send(
+      new AdminDeleteUserAttributesCommand({ UserPoolId: pool, Username: "jo", UserAttributeNames: ["email"] }),
+    );
+    const err = await errorOf(() => update(pool, "jo", [{ Name: "email_verified", Value: "true" }]));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(attrs((await getUser(t, pool, "jo")).UserAttributes).email, undefined);
+  });
+
+  it("VerifyUserAttribute with the code sent to the new email makes it the user's email", async () => {
+    const pool = await newPool(t, careful);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool,
+        ClientName: "app",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    );
+    await createUser(t, pool, "kim", { email: "kim@example.com", email_verified: "true" });
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "kim", Password: "Passw0rd!", Permanent: true }),
+    );
+    await update(pool, "kim", [{ Name: "email", Value: "kim.new@example.com" }]);
+    const [message] = await messagesOf(t, pool);
+    const { AuthenticationResult } = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: UserPoolClient!.ClientId!,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "kim", PASSWORD: "Passw0rd!" },
+      }),
+    );
+    await t.client.send(
+      new VerifyUserAttributeCommand({
+        AccessToken: AuthenticationResult!.AccessToken!,
+        AttributeName: "email",
+        Code: message!.code!,
+      }),
+    );
+    const a = attrs((await getUser(t, pool, "kim")).UserAttributes);
+    assert.equal(a.email, "kim.new@example.com");
+    assert.equal(a.email_verified, "true");
+  });
+});
+
+describe("case-insensitive pools and the email and preferred_username aliases", () => {
+  const t = useCognate();
+  const insensitive = {
+    UsernameConfiguration: { CaseSensitive: false },
+    AliasAttributes: ["email", "preferred_username", "phone_number"],
+  } satisfies Partial<CreateUserPoolRequest>;
+
+  it("finds users by their email and preferred_username in any case", async () => {
+    const pool = await newPool(t, insensitive);
+    await createUser(t, pool, "Lena", {
+      email: "Lena@Example.com",
+      email_verified: "true",
+      preferred_username: "LenaK",
+    });
+    for (const name of ["lena@example.com", "LENA@EXAMPLE.COM", "lenak", "LENAK", "lena"]) {
+      assert.equal((await getUser(t, pool, name)).Username, "Lena", name);
+    }
+    // Stored values keep the case they were given.
+    const a = attrs((await getUser(t, pool, "lenak")).UserAttributes);
+    assert.equal(a.email, "Lena@Example.com");
+    assert.equal(a.preferred_username, "LenaK");
+    // An unverified email stays no alias, in any case.
+    await createUser(t, pool, "max", { email: "Max@Example.com" });
+    assert.equal((await errorOf(() => getUser(t, pool, "max@example.com"))).name, "UserNotFoundException");
+  });
+
+  it("treats aliases differing only in case as taken", async () => {
+    const pool = await newPool(t, insensitive);
+    await createUser(t, pool, "ned", { email: "Ned@Example.com", email_verified: "true", preferred_username: "Neddy" });
+    let err = await errorOf(() => createUser(t, pool, "other", { preferred_username: "NEDDY" }));
+    assert.equal(err.name, "AliasExistsException");
+    assert.equal(err.message, "An account with the given preferred_username already exists.");
+    err = await errorOf(() => createUser(t, pool, "other", { email: "ned@example.COM", email_verified: "true" }));
+    assert.equal(err.name, "AliasExistsException");
+    assert.equal(err.message, "An account with the given email already exists.");
+    await createUser(t, pool, "olga");
+    err = await errorOf(() =>
+      t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: pool,
+          Username: "olga",
+          UserAttributes: [{ Name: "preferred_username", Value: "neddy" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "AliasExistsException");
+  });
+
+  it("moves an alias of another case with ForceAliasCreation", async () => {
+    const pool = await newPool(t, insensitive);
+    await createUser(t, pool, "pia", { email: "Pia@Example.com", email_verified: "true" });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "quinn",
+        MessageAction: "SUPPRESS",
+        ForceAliasCreation: true,
+        UserAttributes: [
+          { Name: "email", Value: "pia@example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    assert.equal(attrs((await getUser(t, pool, "pia")).UserAttributes).email_verified, "false");
+    assert.equal((await getUser(t, pool, "PIA@EXAMPLE.COM")).Username, "quinn");
+  });
+
+  it("keeps aliases case-sensitive in case-sensitive pools", async () => {
+    const pool = await newPool(t, { AliasAttributes: ["email", "preferred_username"] });
+    await createUser(t, pool, "rex", { email: "Rex@Example.com", email_verified: "true", preferred_username: "Rexy" });
+    assert.equal((await getUser(t, pool, "Rex@Example.com")).Username, "rex");
+    assert.equal((await errorOf(() => getUser(t, pool, "rex@example.com"))).name, "UserNotFoundException");
+    assert.equal((await errorOf(() => getUser(t, pool, "rexy"))).name, "UserNotFoundException");
+    await createUser(t, pool, "roy", { preferred_username: "REXY" });
+    assert.equal((await getUser(t, pool, "REXY")).Username, "roy");
   });
 });
