@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
 import { after, before, describe, it } from "node:test";
 import {
   AdminAddUserToGroupCommand,
@@ -20,6 +21,7 @@ import { startCognate } from "../../src/index.js";
 import { createLogger } from "../../src/shared/log.js";
 import { issueTokens } from "../../src/tokens/issue.js";
 import { sdkClient, useCognate, type TestCognate } from "../helpers/cognate.js";
+import { runCli, spawnCognate } from "../helpers/process.js";
 
 describe("token keys and discovery", () => {
   const t = useCognate();
@@ -394,3 +396,27 @@ async function tokensIssuedAt(t: TestCognate, poolId: string, at: number) {
   };
   return store.transaction(() => issueTokens(ctx, { pool, client, user, withRefresh: true }));
 }
+
+describe("the --issuer flag", () => {
+  it("cognate serve --issuer aws publishes the AWS issuer; an unknown style is refused", async () => {
+    const server = await spawnCognate(["--in-memory", "--issuer", "aws", "--public-url", "http://cognate.test:1234"]);
+    const client = sdkClient(server.url);
+    try {
+      const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: "flag" }));
+      const doc = (await (
+        await fetch(`${server.url}/${UserPool!.Id}/.well-known/openid-configuration`)
+      ).json()) as Record<string, string>;
+      assert.equal(doc.issuer, `https://cognito-idp.us-east-1.amazonaws.com/${UserPool!.Id}`);
+      assert.equal(doc.jwks_uri, `http://cognate.test:1234/${UserPool!.Id}/.well-known/jwks.json`);
+    } finally {
+      client.destroy();
+      await server.stop();
+    }
+    const bad = runCli(["serve", "--issuer", "elsewhere"]);
+    let err = "";
+    bad.stderr!.setEncoding("utf8").on("data", (c: string) => (err += c));
+    const [code] = await once(bad, "exit");
+    assert.equal(code, 1);
+    assert.match(err, /invalid --issuer elsewhere/);
+  });
+});
