@@ -10,7 +10,8 @@ import { passwordSecrets } from "../users/password.js";
 import { checkPasswordPolicy } from "../users/passwordPolicy.js";
 import { saveUser } from "../users/save.js";
 import { requireParameter } from "./client.js";
-import { missingRequiredAttributes, type AuthOutcome } from "./passwordSignIn.js";
+import { missingRequiredAttributes, requiredAttributes, type AuthOutcome } from "./passwordSignIn.js";
+import { checkClientCanWrite } from "../selfService/access.js";
 import { closeSession, invalidSession, readSession } from "./session.js";
 
 const ATTRIBUTE_PREFIX = "userAttributes.";
@@ -37,6 +38,13 @@ export async function respondNewPassword(
     .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
     .map(([name, value]) => ({ Name: name.slice(ATTRIBUTE_PREFIX.length), Value: value }));
   const attributes = checkAttributes(pool, given, "update");
+  checkClientCanWrite(client, Object.keys(attributes));
+  for (const name of requiredAttributes(pool)) {
+    const current = named.attributes[name];
+    if (current && attributes[name] !== undefined && attributes[name] !== current) {
+      throw errors.invalidParameter(`Cannot modify an already provided ${name}`);
+    }
+  }
   const missing = missingRequiredAttributes(pool, { ...named, attributes: { ...named.attributes, ...attributes } });
   if (missing.length) {
     throw errors.invalidParameter(`Invalid attributes given, ${missing.join(", ")} is missing`);

@@ -128,6 +128,11 @@ async function newPasswordChallenge(
 
 /** Required schema attributes the user has no value for: the new-password answer must supply them. */
 export function missingRequiredAttributes(pool: PoolRecord, user: UserRecord): string[] {
+  return requiredAttributes(pool).filter((name) => !user.attributes[name]);
+}
+
+/** The pool's required schema attributes other than sub. */
+export function requiredAttributes(pool: PoolRecord): string[] {
   const schema = (pool.config.SchemaAttributes as SchemaAttributeType[] | undefined) ?? [];
-  return schema.filter((a) => a.Required && a.Name !== "sub" && !user.attributes[a.Name!]).map((a) => a.Name!);
+  return schema.filter((a) => a.Required && a.Name !== "sub").map((a) => a.Name!);
 }

@@ -458,6 +458,30 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.equal(decodeJwt(ok.AuthenticationResult!.IdToken!).given_name, "Noah");
   });
 
+  it("the answer may not set verified flags or change a required attribute the user already has", async () => {
+    const { poolId, clientId } = await setup(t, {
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    await createUser(t, poolId, "ruth", { permanent: false });
+    const res = await t.client.send(passwordAuth(clientId, "ruth", TEMPORARY));
+    const respond = (attributes: Record<string, string>) =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "ruth", NEW_PASSWORD: "N3w!password", ...attributes },
+        }),
+      );
+    const flag = await errorOf(() => respond({ "userAttributes.email_verified": "true" }));
+    assert.equal(flag.name, "NotAuthorizedException");
+    assert.equal(flag.message, "A client attempted to write unauthorized attribute");
+    const changed = await errorOf(() => respond({ "userAttributes.email": "other@example.com" }));
+    assert.equal(changed.name, "InvalidParameterException");
+    assert.equal(changed.message, "Cannot modify an already provided email");
+    assert.ok((await respond({})).AuthenticationResult);
+  });
+
   it("AdminRespondToAuthChallenge answers an admin sign-in's challenge, with SECRET_HASH", async () => {
     const { poolId, clientId, clientSecret } = await setup(t, {}, { GenerateSecret: true });
     await createUser(t, poolId, "olga", { permanent: false });
