@@ -12,6 +12,7 @@ interface LockoutState {
 /** Failures allowed before the first lock; each later failure doubles the lock, up to 15 minutes. */
 const FREE_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60_000;
+const FORGET_AFTER_MS = 15 * 60_000;
 
 const keyOf = (pool: PoolRecord, user: UserRecord) => usernameKey(pool, user.username);
 
@@ -25,7 +26,9 @@ export async function checkLockout(ctx: OperationContext, pool: PoolRecord, user
 export async function recordFailure(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
   const key = keyOf(pool, user);
   const previous = await ctx.store.resources.get<LockoutState>(ResourceKind.lockout, pool.id, key);
-  const failures = (previous?.data.failures ?? 0) + 1;
+  // Failures long after the last one (and after any lock ran out) start a new count.
+  const stale = !!previous && ctx.now - Math.max(previous.updatedAt, previous.data.lockedUntil) > FORGET_AFTER_MS;
+  const failures = (stale ? 0 : (previous?.data.failures ?? 0)) + 1;
   const lockMs = failures >= FREE_FAILURES ? Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS) : 0;
   await ctx.store.resources.put<LockoutState>({
     kind: ResourceKind.lockout,

@@ -341,6 +341,23 @@ describe("sign-in with a password", () => {
     assert.equal(lock!.data.lockedUntil - lock!.updatedAt, 2000);
   });
 
+  it("failures long past start a new count", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "kurt");
+    for (let i = 0; i < 4; i++) await errorOf(() => t.client.send(passwordAuth(clientId, "kurt", "Wr0ng!pass")));
+    const lock = await t.cognate.store.resources.get(ResourceKind.lockout, poolId, "kurt");
+    const longAgo = Date.now() - 16 * 60_000;
+    await t.cognate.store.resources.put({ ...lock!, updatedAt: longAgo });
+    await errorOf(() => t.client.send(passwordAuth(clientId, "kurt", "Wr0ng!pass")));
+    const after = await t.cognate.store.resources.get<{ failures: number; lockedUntil: number }>(
+      ResourceKind.lockout,
+      poolId,
+      "kurt",
+    );
+    assert.equal(after!.data.failures, 1);
+    assert.equal(after!.data.lockedUntil, 0);
+  });
+
   it("requires and checks SECRET_HASH for clients with a secret", async () => {
     const { poolId, clientId, clientSecret } = await setup(t, {}, { GenerateSecret: true });
     await createUser(t, poolId, "liam");
