@@ -14,7 +14,7 @@ import {
   isPhoneNumber,
   usernameAttributesOf,
 } from "../users/attributes.js";
-import { usernameKey } from "../users/lookup.js";
+import { isCaseInsensitive, usernameKey } from "../users/lookup.js";
 import { passwordSecrets } from "../users/password.js";
 import { checkPasswordPolicy } from "../users/passwordPolicy.js";
 import { requireAppClient } from "./appClient.js";
@@ -78,7 +78,9 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
       const key = usernameKey(pool, username);
       if (await ctx.store.users.get(pool.id, key)) throw errors.usernameExists("User already exists");
       if (signInAttribute) {
-        const holders = await ctx.store.users.findByAttribute(pool.id, signInAttribute, attributes[signInAttribute]!);
+        const holders = await ctx.store.users.findByAttribute(pool.id, signInAttribute, attributes[signInAttribute]!, {
+          ignoreCase: isCaseInsensitive(pool),
+        });
         if (holders.length) throw errors.usernameExists(`An account with the given ${signInAttribute} already exists.`);
       }
       // New addresses are unverified, so only preferred_username can collide here.

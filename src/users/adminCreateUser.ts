@@ -14,7 +14,7 @@ import {
   usernameAttributesOf,
 } from "./attributes.js";
 import { invitationTargets, sendInvitation } from "./invitation.js";
-import { findUser, usernameKey } from "./lookup.js";
+import { findUser, isCaseInsensitive, usernameKey } from "./lookup.js";
 import { passwordSecrets } from "./password.js";
 import { checkPasswordPolicy, generateTemporaryPassword } from "./passwordPolicy.js";
 import { toUserType } from "./wire.js";
@@ -92,7 +92,9 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
       const key = usernameKey(pool, username);
       if (await ctx.store.users.get(pool.id, key)) throw errors.usernameExists("User account already exists");
       if (signInAttribute) {
-        const holders = await ctx.store.users.findByAttribute(pool.id, signInAttribute, attributes[signInAttribute]!);
+        const holders = await ctx.store.users.findByAttribute(pool.id, signInAttribute, attributes[signInAttribute]!, {
+          ignoreCase: isCaseInsensitive(pool),
+        });
         if (holders.length) throw errors.usernameExists(`An account with the given ${signInAttribute} already exists.`);
       }
       const demoted = await checkAliasConflicts(ctx, pool, attributes, { sub }, input.ForceAliasCreation ?? false);

@@ -1361,3 +1361,25 @@ describe("case-insensitive pools and the email and preferred_username aliases", 
     assert.equal((await getUser(t, pool, "REXY")).Username, "roy");
   });
 });
+
+describe("email as username in a case-insensitive pool", () => {
+  const t = useCognate();
+
+  it("refuses an email that differs only in case with UsernameExistsException", async () => {
+    const pool = await newPool(t, { UsernameAttributes: ["email"], UsernameConfiguration: { CaseSensitive: false } });
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: pool, Username: "Dana@Example.com", MessageAction: "SUPPRESS" }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(
+        new AdminCreateUserCommand({ UserPoolId: pool, Username: "dana@example.com", MessageAction: "SUPPRESS" }),
+      ),
+    );
+    assert.equal(err.name, "UsernameExistsException");
+    assert.equal(err.message, "An account with the given email already exists.");
+    const { Username } = await t.client.send(
+      new AdminGetUserCommand({ UserPoolId: pool, Username: "DANA@example.COM" }),
+    );
+    assert.match(Username!, /^[0-9a-f-]{36}$/);
+  });
+});
