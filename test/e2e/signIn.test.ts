@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
@@ -1022,5 +1024,65 @@ describe("USER_AUTH (choice-based sign-in)", () => {
       ),
     );
     assert.equal(notEnabled.name, "InvalidParameterException");
+  });
+});
+
+const runAsync = promisify(execFile);
+const hasAwsCli = spawnSync("aws", ["--version"]).status === 0;
+const hasBoto3 = spawnSync("python3", ["-c", "import boto3"]).status === 0;
+const CLI_ENV = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  AWS_PAGER: "",
+  AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
+  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  AWS_DEFAULT_REGION: "us-east-1",
+};
+
+describe("USER_PASSWORD_AUTH from other clients", () => {
+  const t = useCognate();
+
+  it("the AWS CLI signs in", { skip: !hasAwsCli && !process.env.CI && "aws CLI not installed" }, async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "cleo");
+    const { stdout } = await runAsync(
+      "aws",
+      [
+        "cognito-idp",
+        "initiate-auth",
+        "--endpoint-url",
+        t.url,
+        "--client-id",
+        clientId,
+        "--auth-flow",
+        "USER_PASSWORD_AUTH",
+        "--auth-parameters",
+        `USERNAME=cleo,PASSWORD=${PASSWORD}`,
+        "--output",
+        "json",
+      ],
+      { env: CLI_ENV, timeout: 60_000 },
+    );
+    const res = JSON.parse(stdout) as { AuthenticationResult: { AccessToken: string; TokenType: string } };
+    assert.equal(res.AuthenticationResult.TokenType, "Bearer");
+    assert.equal(decodeJwt(res.AuthenticationResult.AccessToken).username, "cleo");
+  });
+
+  it("boto3 signs in", { skip: !hasBoto3 && "boto3 not installed" }, async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "dora");
+    const script = [
+      "import boto3, json, sys",
+      "c = boto3.client('cognito-idp', endpoint_url=sys.argv[1], region_name='us-east-1')",
+      "r = c.initiate_auth(ClientId=sys.argv[2], AuthFlow='USER_PASSWORD_AUTH', AuthParameters={'USERNAME': 'dora', 'PASSWORD': sys.argv[3]})",
+      "print(json.dumps(r['AuthenticationResult']))",
+    ].join("\n");
+    const { stdout } = await runAsync("python3", ["-c", script, t.url, clientId, PASSWORD], {
+      env: CLI_ENV,
+      timeout: 60_000,
+    });
+    const result = JSON.parse(stdout) as { AccessToken: string; RefreshToken: string };
+    assert.equal(decodeJwt(result.AccessToken).username, "dora");
+    assert.ok(result.RefreshToken);
   });
 });
