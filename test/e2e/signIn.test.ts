@@ -1030,6 +1030,7 @@ describe("USER_AUTH (choice-based sign-in)", () => {
 const runAsync = promisify(execFile);
 const hasAwsCli = spawnSync("aws", ["--version"]).status === 0;
 const hasBoto3 = spawnSync("python3", ["-c", "import boto3"]).status === 0;
+// CI installs Debian's awscli (.ci/run); elsewhere these tests are skipped when a client is missing.
 const CLI_ENV = {
   PATH: process.env.PATH,
   HOME: process.env.HOME,
