@@ -77,6 +77,32 @@ describe("GetUser and access token checks", () => {
     assert.equal(attributes.sub, decodeJwt(tokens.AccessToken!).sub);
   });
 
+  it("shows only the client's ReadAttributes when it has them", async () => {
+    const { poolId } = await setup(t);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "narrow",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+        ReadAttributes: ["given_name"],
+      }),
+    );
+    const tokens = (
+      await t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      )
+    ).AuthenticationResult!;
+    const res = await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
+    assert.deepEqual(
+      res.UserAttributes!.map((a) => a.Name),
+      ["sub"],
+    );
+  });
+
   it("refuses malformed, tampered, foreign-key and id tokens", async () => {
     const { signIn } = await setup(t);
     const tokens = await signIn();
