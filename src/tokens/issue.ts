@@ -125,7 +125,9 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   idClaims.iss = iss;
   idClaims["cognito:username"] = user.username;
   if (roles.preferred) idClaims["cognito:preferred_role"] = roles.preferred;
-  idClaims.origin_jti = originJti;
+  // Cognito names the sign-in (origin_jti) only in tokens of clients with revocation enabled.
+  const revocable = client.config.EnableTokenRevocation !== false;
+  if (revocable) idClaims.origin_jti = originJti;
   if (roles.all.length) idClaims["cognito:roles"] = roles.all;
   Object.assign(idClaims, {
     aud: client.clientId,
@@ -142,7 +144,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   Object.assign(accessClaims, {
     iss,
     client_id: client.clientId,
-    origin_jti: originJti,
+    ...(revocable ? { origin_jti: originJti } : {}),
     event_id: signIn.eventId,
     token_use: "access",
     scope: "aws.cognito.signin.user.admin",

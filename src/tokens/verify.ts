@@ -11,7 +11,8 @@ export interface AccessTokenClaims {
   sub: string;
   iss: string;
   client_id: string;
-  origin_jti: string;
+  /** Absent when the client has token revocation disabled. */
+  origin_jti?: string;
   event_id: string;
   token_use: string;
   scope: string;
@@ -58,17 +59,26 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
     signed = false;
   }
   if (!signed) throw invalid();
-  if (claims.token_use !== "access" || typeof claims.exp !== "number" || typeof claims.origin_jti !== "string") {
+  if (claims.token_use !== "access" || typeof claims.exp !== "number" || typeof claims.iat !== "number") {
     throw invalid();
   }
   if (claims.exp * 1000 <= ctx.now) throw errors.notAuthorized("Access Token has expired");
 
-  const signIn = await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, claims.origin_jti);
-  if (!signIn || signIn.data.revoked) throw errors.notAuthorized("Access Token has been revoked");
+  // Tokens of clients without revocation carry no origin_jti: only sign-out can end them early.
+  let issuedAt = claims.iat * 1000;
+  if (claims.origin_jti !== undefined) {
+    const signIn = await ctx.store.resources.get<SignInRecord>(
+      ResourceKind.tokenRevocation,
+      pool.id,
+      claims.origin_jti,
+    );
+    if (!signIn || signIn.data.revoked) throw errors.notAuthorized("Access Token has been revoked");
+    issuedAt = signIn.data.issuedAt;
+  }
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, claims.username));
   // A deleted user's still-valid token: Cognito answers UserNotFoundException here.
   if (!user || user.sub !== claims.sub) throw errors.userNotFound("User does not exist.");
-  if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) {
+  if (user.signedOutAt !== undefined && issuedAt <= user.signedOutAt) {
     throw errors.notAuthorized("Access Token has been revoked");
   }
   if (!user.enabled) throw errors.notAuthorized("User is disabled.");

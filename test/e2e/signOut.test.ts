@@ -13,6 +13,7 @@ import {
   InitiateAuthCommand,
   RevokeTokenCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { decodeJwt } from "jose";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
@@ -209,5 +210,20 @@ describe("RevokeToken", () => {
       ),
     );
     assert.equal(err.message, "Refresh Token has been revoked");
+  });
+});
+
+describe("clients with token revocation disabled", () => {
+  const t = useCognate();
+
+  it("issue tokens without origin_jti, which GlobalSignOut still ends", async () => {
+    const { signIn } = await setup(t, { EnableTokenRevocation: false });
+    const tokens = await signIn();
+    assert.equal(decodeJwt(tokens.AccessToken!).origin_jti, undefined);
+    assert.equal(decodeJwt(tokens.IdToken!).origin_jti, undefined);
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).Username, "alice");
+    await t.client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken! }));
+    const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
+    assert.equal(err.message, "Access Token has been revoked");
   });
 });
