@@ -17,6 +17,10 @@ export const adminResetUserPassword = defineOperation<AdminResetUserPasswordRequ
     const user = await requireUser(ctx, pool, input.Username!);
     const target = recoveryTarget(pool, user);
     if (!target) throw errors.invalidParameter(NO_RECOVERY_ADDRESS);
+    // A user who never chose a password has nothing to reset: the invitation is resent instead.
+    if (user.status === "FORCE_CHANGE_PASSWORD") {
+      throw errors.notAuthorized("User password cannot be reset in the current state.");
+    }
     const updated = await saveUser(ctx, pool, { ...user, status: "RESET_REQUIRED" });
     // Stored like ForgotPassword's code, so ConfirmForgotPassword completes the reset.
     await issueCode(ctx, pool, updated, "forgotPassword", target);

@@ -629,6 +629,18 @@ describe("AdminGetUser", () => {
   });
 });
 
+/** Gives a user a permanent password (status CONFIRMED). */
+async function confirm(t: TestCognate, pool: string, username: string) {
+  await t.client.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: pool,
+      Username: username,
+      Password: "Perm-Passw0rd!",
+      Permanent: true,
+    }),
+  );
+}
+
 async function createUser(t: TestCognate, pool: string, username: string, attributes: Record<string, string> = {}) {
   const { User } = await t.client.send(
     new AdminCreateUserCommand({
@@ -932,6 +944,13 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email", Priority: 1 }] },
     });
     await createUser(t, pool, "ivy", { email: "ivy@example.com", email_verified: "true" });
+    // Only a user who has chosen a password can be reset.
+    const invited = await errorOf(() =>
+      t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "ivy" })),
+    );
+    assert.equal(invited.name, "NotAuthorizedException");
+    assert.equal(invited.message, "User password cannot be reset in the current state.");
+    await confirm(t, pool, "ivy");
     await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "ivy" }));
     assert.equal((await getUser(t, pool, "ivy")).UserStatus, "RESET_REQUIRED");
     const [message] = await messagesOf(t, pool);
@@ -941,6 +960,7 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
     assert.equal(message!.message, `Your verification code is ${message!.code}.`);
 
     await createUser(t, pool, "jon", { email: "jon@example.com" });
+    await confirm(t, pool, "jon");
     const err = await errorOf(() =>
       t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "jon" })),
     );
@@ -949,7 +969,7 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
       err.message,
       "Cannot reset password for the user as there is no registered/verified email or phone_number",
     );
-    assert.equal((await getUser(t, pool, "jon")).UserStatus, "FORCE_CHANGE_PASSWORD");
+    assert.equal((await getUser(t, pool, "jon")).UserStatus, "CONFIRMED");
     const missing = await errorOf(() =>
       t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "ghost" })),
     );
@@ -964,6 +984,7 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
       phone_number: "+15555550120",
       phone_number_verified: "true",
     });
+    await confirm(t, pool, "kim");
     await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "kim" }));
     const [message] = await messagesOf(t, pool);
     assert.equal(message!.deliveryMedium, "SMS");
