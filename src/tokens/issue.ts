@@ -229,6 +229,7 @@ function readableClaims(pool: PoolRecord, client: ClientRecord, user: UserRecord
     const type = types.get(name);
     if (type === "Boolean") claims[name] = value === "true";
     else if (name === "updated_at" && /^\d+$/.test(value)) claims[name] = Number(value);
+    else if (name === "address") claims[name] = { formatted: value };
     else claims[name] = value;
   }
   return claims;

@@ -107,6 +107,8 @@ async function signedInUser(
         { Name: "phone_number", Value: "+15555550100" },
         { Name: "given_name", Value: "Alice" },
         { Name: "custom:team", Value: "blue" },
+        { Name: "address", Value: "1 Main St" },
+        { Name: "updated_at", Value: "1700000000" },
       ],
     }),
   );
@@ -192,6 +194,8 @@ describe("token claims", () => {
     assert.equal(id.phone_number, "+15555550100");
     assert.equal(id.given_name, "Alice");
     assert.equal(id["custom:team"], "blue");
+    assert.deepEqual(id.address, { formatted: "1 Main St" });
+    assert.equal(id.updated_at, 1700000000);
     assert.equal(id.origin_jti, access.origin_jti);
     assert.equal(id.event_id, access.event_id);
     assert.equal(id.auth_time, access.auth_time);
