@@ -87,6 +87,16 @@ const hashCode = (code: string, salt: string) =>
 const codeKey = (pool: PoolRecord, user: UserRecord, purpose: CodePurpose) =>
   `${purpose}:${usernameKey(pool, user.username)}`;
 
+/**
+ * Deletes every code a user holds (when the user is deleted), so that a code sent to the old
+ * account cannot confirm a new account created later under the same username.
+ */
+export async function forgetCodes(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  for (const purpose of Object.keys(CODE_VALIDITY_MS) as CodePurpose[]) {
+    await ctx.store.resources.delete(ResourceKind.code, pool.id, codeKey(pool, user, purpose));
+  }
+}
+
 /** Cognito's masked destination: `a***@e***` for an email, `+*******0120` for a phone number. */
 export function maskDestination(target: CodeTarget): string {
   if (target.medium === "EMAIL") {

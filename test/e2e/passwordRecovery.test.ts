@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminResetUserPasswordCommand,
@@ -420,5 +421,21 @@ describe("signing in after sign-up and password reset", () => {
       }),
     );
     assert.equal(session.getIdToken().decodePayload()["cognito:username"], "rae");
+  });
+});
+
+describe("codes of a deleted user", () => {
+  const t = useCognate();
+
+  it("do not carry over to a new user of the same name", async () => {
+    const { poolId, clientId } = await setup(t);
+    await confirmedUser(t, poolId, "lee", verifiedEmail("lee@example.com"));
+    await forgot(t, clientId, "lee");
+    const oldCode = await lastCode(t, poolId);
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: "lee" }));
+    await confirmedUser(t, poolId, "lee", verifiedEmail("lee@example.com"));
+
+    const err = await errorOf(() => confirm(t, { ClientId: clientId, Username: "lee", ConfirmationCode: oldCode }));
+    assert.equal(err.name, "ExpiredCodeException");
   });
 });
