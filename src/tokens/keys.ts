@@ -85,13 +85,14 @@ export async function signingKey(ctx: OperationContext, poolId: string): Promise
 
 /** The public key for a kid of this pool, or undefined when the pool never had it. */
 export async function verificationKey(store: Store, poolId: string, kid: string): Promise<KeyObject | undefined> {
+  // A kid is random and bound to its pool for good, so a key seen once needs no second lookup.
+  const cacheKey = `${poolId}/${kid}`;
+  const cached = importedPublic.get(cacheKey);
+  if (cached) return cached;
   const record = await store.resources.get<SigningKeyData>(ResourceKind.signingKey, poolId, kid);
   if (!record) return undefined;
-  let publicKey = importedPublic.get(kid);
-  if (!publicKey) {
-    publicKey = createPublicKey({ key: record.data.publicJwk as unknown as JsonWebKey, format: "jwk" });
-    importedPublic.set(kid, publicKey);
-  }
+  const publicKey = createPublicKey({ key: record.data.publicJwk as unknown as JsonWebKey, format: "jwk" });
+  importedPublic.set(cacheKey, publicKey);
   return publicKey;
 }
 
