@@ -4,8 +4,11 @@ import { verifyAccessToken } from "../tokens/verify.js";
 import { deleteUserRecord } from "../users/deleteUserRecord.js";
 
 /** The signed-in user deletes themself; their tokens die with the record. */
-export const deleteUser = defineOperation<DeleteUserRequest, Record<string, never>>("DeleteUser", async (input, ctx) => {
-  const { pool, user } = await verifyAccessToken(ctx, input.AccessToken!);
-  await deleteUserRecord(ctx, pool, user);
-  return {};
-});
+export const deleteUser = defineOperation<DeleteUserRequest, Record<string, never>>(
+  "DeleteUser",
+  async (input, ctx) => {
+    const { pool, user } = await verifyAccessToken(ctx, input.AccessToken!);
+    await deleteUserRecord(ctx, pool, user);
+    return {};
+  },
+);
