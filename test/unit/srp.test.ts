@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
-import { fromHex, g, N, padHex } from "../../src/auth/srp/math.js";
+import { fromHex, g, modPowN, N, padHex } from "../../src/auth/srp/math.js";
 import {
   computeVerifier,
   formatSrpTimestamp,
@@ -163,6 +163,18 @@ describe("SRP against amazon-cognito-identity-js", () => {
       assert.equal(verifySrp({ ...proof, [field]: "" }), false, field);
       assert.equal(verifySrp({ ...proof, [field]: "not hex" }), false, field);
     }
+    // b = 0, and verifiers whose power v^u is degenerate (0, 1 or N-1), which OpenSSL refuses.
+    assert.equal(verifySrp({ ...proof, b: "0" }), false);
+    assert.equal(verifySrp({ ...proof, b: "000" }), false);
+    for (const verifier of ["0", "1", (N - 1n).toString(16), N.toString(16), (N + 1n).toString(16)])
+      assert.equal(verifySrp({ ...proof, verifier }), false, verifier.slice(0, 8));
+  });
+
+  it("accepts A given with leading zeros or as A + N (the same number mod N)", () => {
+    const proof = exchange();
+    assert.equal(verifySrp({ ...proof, A: `00${proof.A}` }), true);
+    // A + N hashes differently into u, so the signature no longer matches, but nothing throws.
+    assert.equal(verifySrp({ ...proof, A: (fromHex(proof.A) + N).toString(16) }), false);
   });
 
   it("rejects a malformed or truncated signature", () => {
@@ -239,6 +251,54 @@ describe("stored secrets", () => {
 
   it("poolNameOf keeps the part after the region", () => {
     assert.equal(poolNameOf("eu-west-2_9xYz"), "9xYz");
+  });
+});
+
+/** The textbook square-and-multiply, as a reference for the OpenSSL-backed modPowN. */
+function referencePow(base: bigint, exponent: bigint): bigint {
+  let result = 1n;
+  for (let b = base % N, e = exponent; e > 0n; e >>= 1n, b = (b * b) % N) if (e & 1n) result = (result * b) % N;
+  return result;
+}
+
+describe("modPowN (OpenSSL)", () => {
+  const random = (bytes: number) => fromHex(randomBytes(bytes).toString("hex"));
+
+  it("agrees with BigInt arithmetic for random bases and exponents of every size", () => {
+    for (let i = 0; i < 12; i++) {
+      const base = (random(384) % (N - 3n)) + 2n;
+      const exponent = random([1, 32, 33, 384, 400][i % 5]!) || 1n;
+      assert.equal(modPowN(base, exponent), referencePow(base, exponent));
+    }
+  });
+
+  it("returns small results whole (the fixed-width output's leading zero bytes are dropped)", () => {
+    assert.equal(modPowN(2n, 8n), 256n);
+    assert.equal(modPowN(2n, 1n), 2n);
+    assert.equal(modPowN(3n, 2n), 9n);
+    assert.equal(padHex(modPowN(2n, 7n)!), "0080");
+    // A result just under N: (N-2)^1.
+    assert.equal(modPowN(N - 2n, 1n), N - 2n);
+  });
+
+  it("reduces bases at or above N", () => {
+    assert.equal(modPowN(N + 5n, 3n), 125n);
+    assert.equal(modPowN(7n * N + 2n, 10n), 1024n);
+  });
+
+  it("refuses degenerate bases and a zero exponent instead of returning a guessable value", () => {
+    for (const base of [0n, 1n, N - 1n, N, N + 1n, 2n * N - 1n, -2n])
+      assert.equal(modPowN(base, 12345n), undefined, base.toString(16).slice(0, 8));
+    assert.equal(modPowN(2n, 0n), undefined);
+    assert.equal(modPowN(2n, -1n), undefined);
+  });
+
+  it("leaves no state behind between calls", () => {
+    const x = random(32);
+    const first = modPowN(g, x);
+    modPowN(5n, random(32));
+    assert.equal(modPowN(1n, x), undefined);
+    assert.equal(modPowN(g, x), first);
   });
 });
 

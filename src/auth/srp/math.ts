@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createDiffieHellman, createHash } from "node:crypto";
 
 /** The 3072-bit MODP group of RFC 3526 (also RFC 5054's 3072-bit group), which Cognito's clients use. */
 export const N = BigInt(
@@ -39,16 +39,31 @@ export function fromHex(hex: string): bigint {
   return BigInt(`0x${hex}`);
 }
 
-export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = ((base % modulus) + modulus) % modulus;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-    e >>= 1n;
+/** Big-endian bytes of a non-negative integer, left-padded with zeros to `length` bytes. */
+function toBytes(value: bigint, length = 0): Buffer {
+  const hex = value.toString(16);
+  return Buffer.from(hex.padStart(Math.max(length * 2, hex.length + (hex.length % 2)), "0"), "hex");
+}
+
+const N_BYTES = toBytes(N).length;
+
+// OpenSSL's constant-time modular exponentiation, several times faster than BigInt. A Diffie-Hellman
+// object over N computes X^priv mod N in computeSecret; calls are synchronous, so one object serves all.
+const group = createDiffieHellman(toBytes(N), toBytes(g));
+
+/**
+ * base^exponent mod N, or undefined when OpenSSL refuses the inputs: base ≡ 0, 1 or N-1 (mod N),
+ * or exponent 0. Those are degenerate in SRP (the result is predictable), so callers fail closed.
+ */
+export function modPowN(base: bigint, exponent: bigint): bigint | undefined {
+  if (base < 0n || exponent <= 0n) return undefined;
+  try {
+    group.setPrivateKey(toBytes(exponent));
+    // computeSecret returns N_BYTES bytes, big-endian, with leading zeros kept.
+    return fromHex(group.computeSecret(toBytes(base % N, N_BYTES)).toString("hex"));
+  } catch {
+    return undefined;
   }
-  return result;
 }
 
 /** The SRP-6a multiplier, k = H(N | g) over the padded encodings. */

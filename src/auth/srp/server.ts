@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
-import { fromHex, g, hexHash, k, modPow, N, padHex } from "./math.js";
+import { fromHex, g, hexHash, k, modPowN, N, padHex } from "./math.js";
 
 /** Random bytes for the SECRET_BLOCK challenge parameter; the client signs them back. */
 export function newSecretBlock(): string {
@@ -19,7 +19,9 @@ export function startSrp(verifier: string): SrpServerValues {
   for (;;) {
     // 256 bits, as RFC 5054 recommends at least; the client's own exponent is larger.
     const b = fromHex(randomBytes(32).toString("hex"));
-    const B = (k * v + modPow(g, b, N)) % N;
+    const gb = modPowN(g, b);
+    if (gb === undefined) continue; // b was 0
+    const B = (k * v + gb) % N;
     if (B !== 0n) return { b: b.toString(16), B: B.toString(16) };
   }
 }
@@ -65,7 +67,10 @@ export function expectedSignature(proof: Omit<SrpProof, "signature">): Buffer | 
   const u = fromHex(hexHash(padHex(A) + padHex(B)));
   if (u === 0n) return undefined;
   // The client's S = (B - k*g^x)^(a + u*x); the server reaches the same value as (A * v^u)^b.
-  const S = modPow((A * modPow(v, u, N)) % N, b, N);
+  // OpenSSL refuses a degenerate base (0, 1 or N-1 mod N, which would make S guessable) or b = 0.
+  const vu = modPowN(v, u);
+  const S = vu === undefined ? undefined : modPowN((A * vu) % N, b);
+  if (S === undefined) return undefined;
   const key = Buffer.from(
     hkdfSync("sha256", Buffer.from(padHex(S), "hex"), Buffer.from(padHex(u), "hex"), KEY_INFO, 16),
   );

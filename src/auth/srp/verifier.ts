@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { fromHex, g, modPow, N, padHex, passwordExponent } from "./math.js";
+import { fromHex, g, modPowN, padHex, passwordExponent } from "./math.js";
 
 /** A fresh 128-bit salt in the hex form the SALT challenge parameter carries. */
 export function newSalt(): string {
@@ -8,5 +8,6 @@ export function newSalt(): string {
 
 /** v = g^x mod N, as padded hex. One modular exponentiation: cheap, see docs/srp.md. */
 export function computeVerifier(poolName: string, userIdForSrp: string, password: string, saltHex: string): string {
-  return padHex(modPow(g, passwordExponent(poolName, userIdForSrp, password, saltHex), N));
+  // x = 0 is the one exponent OpenSSL refuses; g^0 = 1.
+  return padHex(modPowN(g, passwordExponent(poolName, userIdForSrp, password, saltHex)) ?? 1n);
 }
