@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  CreateGroupCommand,
   AdminGetUserCommand,
+  GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   InitiateAuthCommand,
   type AttributeType,
@@ -11,6 +14,10 @@ import { Amplify } from "aws-amplify";
 import {
   autoSignIn,
   confirmResetPassword,
+  confirmUserAttribute,
+  deleteUser,
+  resendSignUpCode,
+  updateUserAttributes,
   confirmSignIn,
   confirmSignUp,
   fetchAuthSession,
@@ -430,5 +437,159 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
       newPassword: "Reset-Pass3",
     });
     assert.equal((await signIn({ username: "alice", password: "Reset-Pass3" })).isSignedIn, true);
+  });
+
+  it("choice-based sign-in (USER_AUTH): a preferred challenge, or selecting the first factor", async () => {
+    const { poolId, clientId } = await appPool(
+      t,
+      {},
+      { ExplicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
+    configure(t, poolId, clientId);
+    await signUp({ username: "ivy", password: PASSWORD, options: { userAttributes: { email: "ivy@example.com" } } });
+    await confirmSignUp({ username: "ivy", confirmationCode: await latestCode(t.url, poolId, "ivy") });
+
+    for (const preferredChallenge of ["PASSWORD_SRP", "PASSWORD"] as const) {
+      const result = await signIn({
+        username: "ivy",
+        password: PASSWORD,
+        options: { authFlowType: "USER_AUTH", preferredChallenge },
+      });
+      assert.deepEqual(result, { isSignedIn: true, nextStep: { signInStep: "DONE" } }, preferredChallenge);
+      assert.equal((await getCurrentUser()).username, "ivy");
+      await signOut();
+    }
+
+    const select = await signIn({ username: "ivy", options: { authFlowType: "USER_AUTH" } });
+    assert.equal(select.nextStep.signInStep, "CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION");
+    assert.deepEqual("availableChallenges" in select.nextStep ? select.nextStep.availableChallenges : undefined, [
+      "PASSWORD",
+      "PASSWORD_SRP",
+    ]);
+    const chosen = await confirmSignIn({ challengeResponse: "PASSWORD" });
+    assert.equal(chosen.nextStep.signInStep, "CONFIRM_SIGN_IN_WITH_PASSWORD");
+    assert.deepEqual(await confirmSignIn({ challengeResponse: PASSWORD }), {
+      isSignedIn: true,
+      nextStep: { signInStep: "DONE" },
+    });
+    const { access } = await currentTokens();
+    assert.equal((await verifiedClaims(t.url, poolId, access)).username, "ivy");
+  });
+
+  it("autoSignIn with USER_AUTH uses ConfirmSignUp's session, not the password", async () => {
+    const { poolId, clientId } = await appPool(
+      t,
+      {},
+      { ExplicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
+    configure(t, poolId, clientId);
+    const { userId } = await signUp({
+      username: "jack",
+      password: PASSWORD,
+      options: { userAttributes: { email: "jack@example.com" }, autoSignIn: { authFlowType: "USER_AUTH" } },
+    });
+    await confirmSignUp({ username: "jack", confirmationCode: await latestCode(t.url, poolId, "jack") });
+    assert.deepEqual(await autoSignIn(), { isSignedIn: true, nextStep: { signInStep: "DONE" } });
+    const { id } = await currentTokens();
+    assert.equal((await verifiedClaims(t.url, poolId, id)).sub, userId);
+  });
+
+  it("resendSignUpCode sends a new code that confirms; the older one no longer does", async () => {
+    const { poolId, clientId } = await appPool(t);
+    configure(t, poolId, clientId);
+    await signUp({ username: "kim", password: PASSWORD, options: { userAttributes: { email: "kim@example.com" } } });
+    const first = await latestCode(t.url, poolId, "kim");
+    const resent = await resendSignUpCode({ username: "kim" });
+    assert.deepEqual(resent, { destination: "k***@e***", deliveryMedium: "EMAIL", attributeName: "email" });
+    const second = await latestCode(t.url, poolId, "kim");
+    if (first !== second) {
+      const old = await errorOf(() => confirmSignUp({ username: "kim", confirmationCode: first }));
+      assert.equal(old.name, "CodeMismatchException");
+    }
+    assert.equal((await confirmSignUp({ username: "kim", confirmationCode: second })).isSignUpComplete, true);
+  });
+
+  it("updateUserAttributes: a new email waits for its code; confirmUserAttribute applies it", async () => {
+    const { poolId } = await confirmedUser(t);
+    await signIn({ username: "alice", password: PASSWORD });
+    const updated = await updateUserAttributes({ userAttributes: { email: "alice@new.example.com", name: "Alice" } });
+    assert.deepEqual(updated.name, { isUpdated: true, nextStep: { updateAttributeStep: "DONE" } });
+    assert.deepEqual(updated.email, {
+      isUpdated: false,
+      nextStep: {
+        updateAttributeStep: "CONFIRM_ATTRIBUTE_WITH_CODE",
+        codeDeliveryDetails: { destination: "a***@n***", deliveryMedium: "EMAIL", attributeName: "email" },
+      },
+    });
+    const code = await latestCode(t.url, poolId, "alice");
+    await confirmUserAttribute({ userAttributeKey: "email", confirmationCode: code });
+    const attributes = await fetchUserAttributes();
+    assert.equal(attributes.email, "alice@new.example.com");
+    assert.equal(attributes.email_verified, "true");
+    assert.equal(attributes.name, "Alice");
+  });
+
+  it("group membership appears in the tokens Amplify holds", async () => {
+    const { poolId } = await confirmedUser(t);
+    for (const [GroupName, Precedence] of [
+      ["admins", 1],
+      ["readers", 5],
+    ] as const) {
+      await t.client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName, Precedence }));
+      await t.client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: "alice", GroupName }));
+    }
+    await signIn({ username: "alice", password: PASSWORD });
+    const { tokens } = await fetchAuthSession();
+    assert.deepEqual(tokens!.accessToken.payload["cognito:groups"], ["admins", "readers"]);
+    assert.deepEqual(tokens!.idToken!.payload["cognito:groups"], ["admins", "readers"]);
+  });
+
+  it("refresh-token rotation: Amplify keeps the new refresh token and the old one stops working", async () => {
+    const { poolId, clientId } = await appPool(
+      t,
+      {},
+      { RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 } },
+    );
+    const storage = configure(t, poolId, clientId);
+    await signUp({ username: "lee", password: PASSWORD, options: { userAttributes: { email: "lee@example.com" } } });
+    await confirmSignUp({ username: "lee", confirmationCode: await latestCode(t.url, poolId, "lee") });
+    await signIn({ username: "lee", password: PASSWORD });
+    const before = refreshTokenIn(storage, clientId);
+    const { tokens } = await fetchAuthSession({ forceRefresh: true });
+    assert.ok(tokens?.accessToken);
+    const after = refreshTokenIn(storage, clientId);
+    assert.notEqual(after, before, "Amplify stored the rotated refresh token");
+    const reuse = await errorOf(() =>
+      t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: before })),
+    );
+    assert.equal(reuse.name, "RefreshTokenReuseException");
+    // The rotated token refreshes again.
+    assert.ok((await fetchAuthSession({ forceRefresh: true })).tokens?.accessToken);
+  });
+
+  it("deleteUser removes the user at the server and signs out locally", async () => {
+    const { poolId } = await confirmedUser(t);
+    await signIn({ username: "alice", password: PASSWORD });
+    await deleteUser();
+    assert.equal((await fetchAuthSession()).tokens, undefined);
+    const gone = await errorOf(() => t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "alice" })));
+    assert.equal(gone.name, "UserNotFoundException");
+  });
+
+  it("PreventUserExistenceErrors ENABLED: an unknown user fails like a wrong password, in both flows", async () => {
+    const { poolId, clientId } = await appPool(
+      t,
+      {},
+      {
+        PreventUserExistenceErrors: "ENABLED",
+        ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      },
+    );
+    configure(t, poolId, clientId);
+    for (const authFlowType of ["USER_SRP_AUTH", "USER_PASSWORD_AUTH"] as const) {
+      const err = await errorOf(() => signIn({ username: "nobody", password: PASSWORD, options: { authFlowType } }));
+      assert.equal(err.name, "NotAuthorizedException", authFlowType);
+      assert.equal(err.message, "Incorrect username or password.", authFlowType);
+    }
   });
 });
