@@ -81,6 +81,26 @@ function refreshTokenIn(storage: MapKeyValueStorage, clientId: string): string {
   return entry[1];
 }
 
+/** Runs fn while recording the Cognito calls Amplify makes (operation name and JSON body). */
+async function recordingCalls<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; calls: { target: string; body: unknown }[] }> {
+  const calls: { target: string; body: unknown }[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const target = new Headers(init?.headers).get("x-amz-target");
+    if (target && typeof init?.body === "string") {
+      calls.push({ target: target.replace("AWSCognitoIdentityProviderService.", ""), body: JSON.parse(init.body) });
+    }
+    return realFetch(input, init);
+  };
+  try {
+    return { result: await fn(), calls };
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
 const attr = (attrs: AttributeType[] | undefined, name: string) => attrs?.find((a) => a.Name === name)?.Value;
 
 describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
@@ -489,7 +509,16 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
       options: { userAttributes: { email: "jack@example.com" }, autoSignIn: { authFlowType: "USER_AUTH" } },
     });
     await confirmSignUp({ username: "jack", confirmationCode: await latestCode(t.url, poolId, "jack") });
-    assert.deepEqual(await autoSignIn(), { isSignedIn: true, nextStep: { signInStep: "DONE" } });
+    const { result, calls } = await recordingCalls(() => autoSignIn());
+    assert.deepEqual(result, { isSignedIn: true, nextStep: { signInStep: "DONE" } });
+    assert.deepEqual(
+      calls.map((c) => c.target),
+      ["InitiateAuth"],
+    );
+    const initiate = calls[0]!.body as { AuthFlow: string; Session?: string; AuthParameters: Record<string, string> };
+    assert.equal(initiate.AuthFlow, "USER_AUTH");
+    assert.ok(initiate.Session, "the sign-up session is sent");
+    assert.equal(initiate.AuthParameters.PASSWORD, undefined);
     const { id } = await currentTokens();
     assert.equal((await verifiedClaims(t.url, poolId, id)).sub, userId);
   });

@@ -325,4 +325,36 @@ describe("amazon-cognito-identity-js against Cognate", () => {
     const me = await t.client.send(new GetUserCommand({ AccessToken: other.getAccessToken().getJwtToken() }));
     assert.equal(me.Username, "alice");
   });
+
+  it("PreventUserExistenceErrors ENABLED: an unknown user fails SRP like a wrong password", async () => {
+    const { poolId, clientId } = await appPool(t, {}, { PreventUserExistenceErrors: "ENABLED" });
+    const storage = new MapSyncStorage();
+    const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url, Storage: storage });
+    for (const flow of ["USER_SRP_AUTH", "USER_PASSWORD_AUTH"]) {
+      const nobody = userOf(pool, storage, "nobody");
+      nobody.setAuthenticationFlowType(flow);
+      const err = await libraryError(() => authenticate(nobody, PASSWORD));
+      assert.equal(err.code, "NotAuthorizedException", flow);
+      assert.equal(err.message, "Incorrect username or password.", flow);
+    }
+  });
+
+  it("email-as-username pools: authenticateUser with the email signs in the generated username", async () => {
+    const { poolId, clientId } = await appPool(t, { UsernameAttributes: ["email"] });
+    const storage = new MapSyncStorage();
+    const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url, Storage: storage });
+    const signUp = await call<ISignUpResult>((cb) => pool.signUp("mia@example.com", PASSWORD, [], [], cb));
+    const code = await latestCode(t.url, poolId, signUp.userSub);
+    await call<string>((cb) => signUp.user.confirmRegistration(code, true, cb));
+    for (const flow of ["USER_SRP_AUTH", "USER_PASSWORD_AUTH"]) {
+      const user = userOf(pool, storage, "mia@example.com");
+      user.setAuthenticationFlowType(flow);
+      const session = await sessionOf(user, PASSWORD);
+      const id = await verifiedClaims(t.url, poolId, session.getIdToken().getJwtToken());
+      assert.equal(id["cognito:username"], signUp.userSub, flow);
+      assert.equal(id.email, "mia@example.com", flow);
+      // SRP renames the library's user to USER_ID_FOR_SRP; the password flow keeps what was typed.
+      assert.equal(user.getUsername(), flow === "USER_SRP_AUTH" ? signUp.userSub : "mia@example.com", flow);
+    }
+  });
 });
