@@ -16,11 +16,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatSrpTimestamp } from "../src/auth/srp/timestamp.js";
+import { cpuMs } from "./proc.js";
 import { hashPassword, verifyPassword } from "../src/shared/passwords.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
@@ -103,14 +104,6 @@ async function startServer(): Promise<{
         child.kill("SIGTERM");
       }),
   };
-}
-
-/** CPU time (user + system, ms) the process has used so far, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  // utime and stime are fields 14 and 15 of stat; after "pid (comm) " they are at 11 and 12.
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux.
 }
 
 async function call(url: string, operation: string, body: unknown): Promise<Record<string, unknown>> {

@@ -15,12 +15,13 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { cpuMs } from "./proc.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void>; dataDir: string }> {
+async function startServer(): Promise<{ url: string; pid: number; stop: () => Promise<void>; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), "cognate-bench-"));
   const child = spawn(
     process.execPath,
@@ -55,6 +56,7 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void>; 
   });
   return {
     url,
+    pid: child.pid!,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -164,9 +166,12 @@ async function main(): Promise<void> {
       if (out.Users.length === 0) throw new Error(`no users for prefix ${prefix}`);
     };
     // One client alone shows the cost of a request; several show it with queueing on 2 cores.
+    // Server CPU per request (from /proc) is steadier than latency on a shared 2-core machine.
     const latency = async (fn: (i: number) => Promise<unknown>, concurrency: number) => {
+      const cpu0 = cpuMs(server.pid);
       const values = await load(SAMPLES, fn, concurrency);
-      return `p50 ${fmt(percentile(values, 50))} ms  p99 ${fmt(percentile(values, 99))} ms`;
+      const cpu = (cpuMs(server.pid) - cpu0) / SAMPLES;
+      return `p50 ${fmt(percentile(values, 50))} ms  p99 ${fmt(percentile(values, 99))} ms  (server CPU ${cpu.toFixed(2)} ms)`;
     };
     const get1 = await latency(getUser, 1);
     const getN = await latency(getUser, CONCURRENCY);

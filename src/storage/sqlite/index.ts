@@ -36,7 +36,6 @@ function decodeCursor(cursor: string | undefined, arity: number): unknown[] | un
   throw new InvalidCursorError();
 }
 
-
 /** Attribute → indexed column for ListUsers filters. */
 const FILTER_COLUMNS: Record<UserFilter["attribute"], string> = {
   username: "username",
@@ -50,7 +49,14 @@ const FILTER_COLUMNS: Record<UserFilter["attribute"], string> = {
   status: "enabled",
   sub: "sub",
 };
-const INDEXED_ATTRIBUTES = ["email", "phone_number", "name", "given_name", "family_name", "preferred_username"] as const;
+const INDEXED_ATTRIBUTES = [
+  "email",
+  "phone_number",
+  "name",
+  "given_name",
+  "family_name",
+  "preferred_username",
+] as const;
 /** Upper bound for a prefix range: the largest code point sorts after any continuation. */
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
@@ -65,6 +71,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  // Reads go through memory-mapped pages and a 64 MiB page cache rather than a read() call per
+  // page: a ListUsers page touches ~60 rows spread over the table.
+  db.pragma("mmap_size = 1073741824");
+  db.pragma("cache_size = -65536");
   migrate(db);
 
   const stmtCache = new Map<string, Database.Statement>();
@@ -88,7 +98,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
     keyOf: (row: Record<string, unknown>) => unknown[],
   ): Page<T> {
     const after = decodeCursor(query.after, keyColumns);
-    const rows = q(sql(after ? "AND" : "")).all(...params, ...(after ?? []), query.limit + 1) as Record<string, unknown>[];
+    const rows = q(sql(after ? "AND" : "")).all(...params, ...(after ?? []), query.limit + 1) as Record<
+      string,
+      unknown
+    >[];
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
@@ -206,7 +219,9 @@ export function openSqliteStore(options: SqliteOptions): Store {
       async insert(user, usernameKey) {
         q(
           `INSERT INTO users (pool_id, username_key, username, sub, status, enabled, ${INDEXED_ATTRIBUTES.join(", ")}, data)
-           VALUES (${Array(7 + INDEXED_ATTRIBUTES.length).fill("?").join(", ")})`,
+           VALUES (${Array(7 + INDEXED_ATTRIBUTES.length)
+             .fill("?")
+             .join(", ")})`,
         ).run(...userColumns(user, usernameKey));
       },
       async update(user, usernameKey) {
@@ -261,10 +276,18 @@ export function openSqliteStore(options: SqliteOptions): Store {
         return row ? parse<GroupRecord>(row) : undefined;
       },
       async insert(group) {
-        q("INSERT INTO groups (pool_id, name, data) VALUES (?, ?, ?)").run(group.poolId, group.name, JSON.stringify(group));
+        q("INSERT INTO groups (pool_id, name, data) VALUES (?, ?, ?)").run(
+          group.poolId,
+          group.name,
+          JSON.stringify(group),
+        );
       },
       async update(group) {
-        q("UPDATE groups SET data = ? WHERE pool_id = ? AND name = ?").run(JSON.stringify(group), group.poolId, group.name);
+        q("UPDATE groups SET data = ? WHERE pool_id = ? AND name = ?").run(
+          JSON.stringify(group),
+          group.poolId,
+          group.name,
+        );
       },
       async delete(poolId, name) {
         q("DELETE FROM group_members WHERE pool_id = ? AND group_name = ?").run(poolId, name);
