@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatSrpTimestamp } from "../src/auth/srp/timestamp.js";
 import { cpuMs } from "./proc.js";
-import { hashPassword, verifyPassword } from "../src/shared/passwords.js";
+import { hashPassword, verifyPassword } from "../src/common/passwords.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);

@@ -2,7 +2,7 @@ import type { ChallengeNameType, SchemaAttributeType } from "@aws-sdk/client-cog
 import { checkSecretHash } from "../clients/secretHash.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { hashPassword, verifyPassword } from "../shared/passwords.js";
+import { hashPassword, verifyPassword } from "../common/passwords.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { issueTokens, type WireAuthenticationResult } from "../tokens/issue.js";
 import { findUser } from "../users/lookup.js";

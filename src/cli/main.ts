@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { startCognate } from "../server/http.js";
-import type { PasswordHashCost } from "../shared/passwords.js";
-import type { LogLevel } from "../shared/log.js";
+import type { PasswordHashCost } from "../common/passwords.js";
+import type { LogLevel } from "../common/log.js";
 
 const USAGE = `Usage: cognate serve [options]
 

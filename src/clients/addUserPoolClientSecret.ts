@@ -5,7 +5,7 @@ import type {
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { newClientSecret, newClientSecretId } from "../shared/ids.js";
+import { newClientSecret, newClientSecretId } from "../common/ids.js";
 import type { ClientSecretRecord } from "../storage/types.js";
 import { requireClient } from "./lookup.js";
 import { toClientSecretDescriptor } from "./wire.js";

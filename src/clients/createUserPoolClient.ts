@@ -5,7 +5,7 @@ import type {
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { newClientId, newClientSecret, newClientSecretId } from "../shared/ids.js";
+import { newClientId, newClientSecret, newClientSecretId } from "../common/ids.js";
 import type { ClientRecord } from "../storage/types.js";
 import { buildClientConfig } from "./settings.js";
 import { toUserPoolClientType } from "./wire.js";

@@ -3,8 +3,8 @@ import type {
   UserPoolClientDescription,
   UserPoolClientType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { toEpochSeconds } from "../shared/time.js";
-import type { Wire } from "../shared/wire.js";
+import { toEpochSeconds } from "../common/time.js";
+import type { Wire } from "../common/wire.js";
 import type { ClientRecord, ClientSecretRecord } from "../storage/types.js";
 
 /** The client as DescribeUserPoolClient shows it; ClientSecret is the oldest active secret. */

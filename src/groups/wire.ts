@@ -1,6 +1,6 @@
 import type { GroupType } from "@aws-sdk/client-cognito-identity-provider";
-import { toEpochSeconds } from "../shared/time.js";
-import type { Wire } from "../shared/wire.js";
+import { toEpochSeconds } from "../common/time.js";
+import type { Wire } from "../common/wire.js";
 import type { GroupRecord } from "../storage/types.js";
 
 /** GroupType as every group operation answers it; unset members are left out, not null. */

@@ -1,6 +1,6 @@
 import type { IdentityProviderType, ProviderDescription } from "@aws-sdk/client-cognito-identity-provider";
-import { toEpochSeconds } from "../shared/time.js";
-import type { Wire } from "../shared/wire.js";
+import { toEpochSeconds } from "../common/time.js";
+import type { Wire } from "../common/wire.js";
 import { SECRET_DETAILS } from "./providerDetails.js";
 import type { IdentityProviderData } from "./record.js";
 

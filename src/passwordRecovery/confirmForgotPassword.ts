@@ -6,7 +6,7 @@ import { checkSecretHash } from "../clients/secretHash.js";
 import { checkCode } from "../messaging/codes.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import { defineOperation, type OperationContext } from "../protocol/operation.js";
-import { verifyPassword } from "../shared/passwords.js";
+import { verifyPassword } from "../common/passwords.js";
 import { hidesUserExistence, requireAppClient } from "../signUp/appClient.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { findUser } from "../users/lookup.js";

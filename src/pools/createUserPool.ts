@@ -1,7 +1,7 @@
 import type { CreateUserPoolRequest, CreateUserPoolResponse } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
-import { newUserPoolId } from "../shared/ids.js";
+import { newUserPoolId } from "../common/ids.js";
 import type { PoolRecord } from "../storage/types.js";
 import { poolArn } from "./lookup.js";
 import { buildSchema, buildSettings } from "./settings.js";

@@ -1,6 +1,6 @@
 import type { UserPoolDescriptionType, UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
-import { toEpochSeconds } from "../shared/time.js";
-import type { Wire } from "../shared/wire.js";
+import { toEpochSeconds } from "../common/time.js";
+import type { Wire } from "../common/wire.js";
 import type { PoolRecord } from "../storage/types.js";
 import { poolArn } from "./lookup.js";
 

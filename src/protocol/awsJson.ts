@@ -1,5 +1,5 @@
 import type { CognateConfig } from "../server/config.js";
-import type { Logger } from "../shared/log.js";
+import type { Logger } from "../common/log.js";
 import { InvalidCursorError, type Store } from "../storage/types.js";
 import { CognitoError, errors } from "./errors.js";
 import { operations as model, type OperationName } from "./model.gen.js";

@@ -1,5 +1,5 @@
 import type { CognateConfig } from "../server/config.js";
-import type { Logger } from "../shared/log.js";
+import type { Logger } from "../common/log.js";
 import type { Store } from "../storage/types.js";
 import type { OperationName } from "./model.gen.js";
 

@@ -3,7 +3,7 @@ import { checkLockout, clearFailures, recordFailure } from "../auth/lockout.js";
 import { incorrectPassword } from "../auth/passwordSignIn.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
-import { verifyPassword } from "../shared/passwords.js";
+import { verifyPassword } from "../common/passwords.js";
 import { verifyAccessToken } from "../tokens/verify.js";
 import { usernameKey } from "../users/lookup.js";
 import { passwordSecrets } from "../users/password.js";

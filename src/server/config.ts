@@ -1,5 +1,5 @@
-import type { PasswordHashCost } from "../shared/passwords.js";
-import type { LogLevel } from "../shared/log.js";
+import type { PasswordHashCost } from "../common/passwords.js";
+import type { LogLevel } from "../common/log.js";
 
 export interface CognateConfig {
   /** TCP port; 0 picks a free one. Default 9229. */

@@ -1,8 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDispatcher } from "../protocol/awsJson.js";
-import { newRequestId } from "../shared/ids.js";
-import { createLogger, type Logger } from "../shared/log.js";
+import { newRequestId } from "../common/ids.js";
+import { createLogger, type Logger } from "../common/log.js";
 import { openSqliteStore } from "../storage/sqlite/index.js";
 import type { Store } from "../storage/types.js";
 import { handlers } from "../protocol/registry.js";

@@ -1,5 +1,5 @@
 import type { OperationContext } from "../protocol/operation.js";
-import { randomToken } from "../shared/ids.js";
+import { randomToken } from "../common/ids.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { ClientRecord, PoolRecord } from "../storage/types.js";
 

@@ -3,7 +3,7 @@ import { checkSecretHash } from "../clients/secretHash.js";
 import { issueCode } from "../messaging/codes.js";
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
-import { newSub } from "../shared/ids.js";
+import { newSub } from "../common/ids.js";
 import type { UserRecord } from "../storage/types.js";
 import {
   aliasAttributesOf,

@@ -76,7 +76,7 @@ export interface UserRecord {
   updatedAt: number;
   /** Every attribute by name, `sub` included, as strings like on the wire. */
   attributes: Record<string, string>;
-  /** Salted slow hash (see src/shared/passwords.ts); absent for users without a password. */
+  /** Salted slow hash (see src/common/passwords.ts); absent for users without a password. */
   passwordHash?: string;
   /** When a temporary password was set, for TemporaryPasswordValidityDays. */
   temporaryPasswordSetAt?: number;

@@ -2,7 +2,7 @@ import type { AdminCreateUserRequest, AdminCreateUserResponse } from "@aws-sdk/c
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { newSub } from "../shared/ids.js";
+import { newSub } from "../common/ids.js";
 import type { UserRecord } from "../storage/types.js";
 import {
   aliasAttributesOf,

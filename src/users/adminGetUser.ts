@@ -1,7 +1,7 @@
 import type { AdminGetUserRequest, AdminGetUserResponse } from "@aws-sdk/client-cognito-identity-provider";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { toEpochSeconds } from "../shared/time.js";
+import { toEpochSeconds } from "../common/time.js";
 import { requireUser } from "./lookup.js";
 import { toAttributeList } from "./wire.js";
 

@@ -5,7 +5,7 @@ import type {
 import { CognitoError, errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { verifyPassword } from "../shared/passwords.js";
+import { verifyPassword } from "../common/passwords.js";
 import { requireUser } from "./lookup.js";
 import { passwordSecrets } from "./password.js";
 import { checkPasswordPolicy, passwordPolicy } from "./passwordPolicy.js";

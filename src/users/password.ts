@@ -1,7 +1,7 @@
 import { poolNameOf } from "../auth/srp/math.js";
 import { computeVerifier, newSalt } from "../auth/srp/verifier.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { hashPassword } from "../shared/passwords.js";
+import { hashPassword } from "../common/passwords.js";
 import type { PoolRecord } from "../storage/types.js";
 
 export interface PasswordSecrets {

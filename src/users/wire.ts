@@ -1,6 +1,6 @@
 import type { AttributeType, UserType } from "@aws-sdk/client-cognito-identity-provider";
-import { toEpochSeconds } from "../shared/time.js";
-import type { Wire } from "../shared/wire.js";
+import { toEpochSeconds } from "../common/time.js";
+import type { Wire } from "../common/wire.js";
 import type { UserRecord } from "../storage/types.js";
 
 /** A user's attributes as Cognito lists them, optionally only those named. */

@@ -26,7 +26,7 @@ import {
   type CognitoUserSession,
 } from "amazon-cognito-identity-js";
 import { computeSecretHash } from "../../src/clients/secretHash.js";
-import { verifyPassword } from "../../src/shared/passwords.js";
+import { verifyPassword } from "../../src/common/passwords.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 

@@ -23,7 +23,7 @@ import {
   VerifyUserAttributeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt, decodeProtectedHeader, SignJWT } from "jose";
-import { createLogger } from "../../src/shared/log.js";
+import { createLogger } from "../../src/common/log.js";
 import { issueTokens } from "../../src/tokens/issue.js";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 

@@ -17,7 +17,7 @@ import { CognitoUserAttribute, CognitoUserPool, type ISignUpResult } from "amazo
 import { computeSecretHash } from "../../src/clients/secretHash.js";
 import { consumeCode, issueCode } from "../../src/messaging/codes.js";
 import type { OperationContext } from "../../src/protocol/operation.js";
-import { verifyPassword } from "../../src/shared/passwords.js";
+import { verifyPassword } from "../../src/common/passwords.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 

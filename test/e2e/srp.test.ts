@@ -17,7 +17,7 @@ import {
 } from "amazon-cognito-identity-js";
 import { formatSrpTimestamp, newSecretBlock, poolNameOf, startSrp, verifySrp } from "../../src/auth/srp/index.js";
 import type { UserRecord } from "../../src/storage/types.js";
-import { verifyPassword } from "../../src/shared/passwords.js";
+import { verifyPassword } from "../../src/common/passwords.js";
 import { useCognate, type TestCognate } from "../helpers/cognate.js";
 
 // The real client library's SRP half (CommonJS subpaths without typings).

@@ -18,7 +18,7 @@ import { JwtExpiredError, JwtInvalidSignatureError } from "aws-jwt-verify/error"
 import { SimpleJwksCache, type Jwks } from "aws-jwt-verify/jwk";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { startCognate } from "../../src/index.js";
-import { createLogger } from "../../src/shared/log.js";
+import { createLogger } from "../../src/common/log.js";
 import { issueTokens } from "../../src/tokens/issue.js";
 import { sdkClient, useCognate, type TestCognate } from "../helpers/cognate.js";
 import { runCli, spawnCognate } from "../helpers/process.js";

@@ -20,7 +20,7 @@ import {
   type CreateUserPoolRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startCognate } from "../../src/index.js";
-import { createLogger } from "../../src/shared/log.js";
+import { createLogger } from "../../src/common/log.js";
 import { errorOf, sdkClient, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 interface Message {

@@ -17,7 +17,7 @@ import {
 import type { OperationContext } from "../../src/protocol/operation.js";
 import type { PoolRecord } from "../../src/storage/types.js";
 import { passwordSecrets } from "../../src/users/password.js";
-import { verifyPassword } from "../../src/shared/passwords.js";
+import { verifyPassword } from "../../src/common/passwords.js";
 
 // The real client library (CommonJS, untyped subpaths): the same code browsers and apps run.
 const require = createRequire(import.meta.url);

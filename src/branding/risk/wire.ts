@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import type { RiskConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../../protocol/errors.js";
-import { toEpochSeconds } from "../../shared/time.js";
-import type { Wire } from "../../shared/wire.js";
+import { toEpochSeconds } from "../../common/time.js";
+import type { Wire } from "../../common/wire.js";
 import type { ResourceRecord } from "../../storage/types.js";
 
 /** What ResourceKind.riskConfiguration stores: RiskConfigurationType without its date. */

@@ -1,8 +1,8 @@
 import type { TermsDescriptionType, TermsType } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../../protocol/errors.js";
 import type { OperationContext } from "../../protocol/operation.js";
-import { toEpochSeconds } from "../../shared/time.js";
-import type { Wire } from "../../shared/wire.js";
+import { toEpochSeconds } from "../../common/time.js";
+import type { Wire } from "../../common/wire.js";
 import { ResourceKind } from "../../storage/kinds.js";
 import type { ResourceRecord } from "../../storage/types.js";
 import { listAll } from "../lookup.js";

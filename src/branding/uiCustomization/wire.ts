@@ -1,6 +1,6 @@
 import type { UICustomizationType } from "@aws-sdk/client-cognito-identity-provider";
-import { toEpochSeconds } from "../../shared/time.js";
-import type { Wire } from "../../shared/wire.js";
+import { toEpochSeconds } from "../../common/time.js";
+import type { Wire } from "../../common/wire.js";
 import type { ResourceRecord } from "../../storage/types.js";
 
 /** What ResourceKind.uiCustomization stores: the wire members plus the logo (base64), never returned. */
