@@ -14,18 +14,13 @@
  *
  *   npm run build && npx tsx bench/signIn.ts          # BENCH_USERS=2000 for a quicker run
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { formatSrpTimestamp } from "../src/auth/srp/timestamp.js";
-import { cpuMs } from "./proc.js";
+import { call, CONCURRENCY, cpuMs, load, percentile, startServer } from "./harness.js";
 import { hashPassword, verifyPassword } from "../src/common/passwords.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
 const PASSWORD = "Bench-Passw0rd!";
 
@@ -54,96 +49,9 @@ const BigInteger = (
   }
 ).default;
 
-async function startServer(): Promise<{
-  url: string;
-  child: ChildProcess;
-  stop: () => Promise<void>;
-  dataDir: string;
-}> {
-  const dataDir = mkdtempSync(join(tmpdir(), "cognate-bench-"));
-  const child = spawn(
-    process.execPath,
-    [
-      "dist/cli/main.js",
-      "serve",
-      "--port",
-      "0",
-      "--data-dir",
-      dataDir,
-      "--password-hash-cost",
-      "fast",
-      "--log-level",
-      "info",
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${buffered}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /"msg":"cognate started","url":"([^"]+)"/.exec(buffered);
-      if (match) {
-        clearTimeout(timer);
-        // Keep draining stderr (one log line per request) so the pipe never fills.
-        child.stderr!.off("data", onData);
-        child.stderr!.resume();
-        resolve(match[1]!);
-      }
-    };
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${buffered}`)));
-  });
-  return {
-    url,
-    child,
-    dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-async function call(url: string, operation: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200) throw new Error(`${operation}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function load(count: number, fn: (i: number) => Promise<unknown>, concurrency = CONCURRENCY): Promise<number[]> {
-  const latencies = new Array<number>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await fn(i);
-        latencies[i] = performance.now() - t0;
-      }
-    }),
-  );
-  return latencies;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-
 async function main(): Promise<void> {
   const server = await startServer();
-  const pid = server.child.pid!;
+  const pid = server.pid;
   try {
     const { UserPool } = (await call(server.url, "CreateUserPool", { PoolName: "bench" })) as {
       UserPool: { Id: string };
@@ -271,7 +179,6 @@ async function main(): Promise<void> {
     );
   } finally {
     await server.stop();
-    rmSync(server.dataDir, { recursive: true, force: true });
   }
 }
 

@@ -11,96 +11,11 @@
  *
  *   npm run build && npm run bench:users            # BENCH_USERS=20000 for a quicker run
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { cpuMs } from "./proc.js";
+import { call, CONCURRENCY, cpuMs, load, percentile, startServer } from "./harness.js";
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
 
-async function startServer(): Promise<{ url: string; pid: number; stop: () => Promise<void>; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "cognate-bench-"));
-  const child = spawn(
-    process.execPath,
-    [
-      "dist/cli/main.js",
-      "serve",
-      "--port",
-      "0",
-      "--data-dir",
-      dataDir,
-      "--password-hash-cost",
-      "fast",
-      "--log-level",
-      "info",
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffered = "";
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /"msg":"cognate started","url":"([^"]+)"/.exec(buffered);
-      if (match) {
-        // Keep draining stderr (request log lines) so the pipe never fills.
-        child.stderr.off("data", onData);
-        child.stderr.resume();
-        resolve(match[1]!);
-      }
-    };
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${buffered}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-async function call(url: string, operation: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-amz-json-1.1",
-      "x-amz-target": `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status !== 200) throw new Error(`${operation}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** Runs `count` calls of fn with `concurrency` in flight; returns each call's latency (ms). */
-async function load(count: number, fn: (i: number) => Promise<unknown>, concurrency = CONCURRENCY): Promise<number[]> {
-  const latencies = new Array<number>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await fn(i);
-        latencies[i] = performance.now() - t0;
-      }
-    }),
-  );
-  return latencies;
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 const fmt = (n: number) => n.toFixed(2);
 
 async function main(): Promise<void> {
@@ -189,7 +104,6 @@ async function main(): Promise<void> {
     );
   } finally {
     await server.stop();
-    rmSync(server.dataDir, { recursive: true, force: true });
   }
 }
 
