@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminInitiateAuthCommand,
   AdminResetUserPasswordCommand,
@@ -277,6 +278,150 @@ describe("sign-in, tokens and sign-out", () => {
     });
   });
 
+  describe("flow and parameter validation", () => {
+    it("InitiateAuth refuses the admin flows with 'Initiate Auth method not supported.'", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      for (const AuthFlow of ["ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] as const) {
+        const err = await errorOf(() =>
+          t.client.send(
+            new InitiateAuthCommand({
+              AuthFlow,
+              ClientId: c.ClientId,
+              AuthParameters: { USERNAME: "alice", PASSWORD },
+            }),
+          ),
+        );
+        assert.equal(err.name, "InvalidParameterException", AuthFlow);
+        assert.equal(err.message, "Initiate Auth method not supported.", AuthFlow);
+      }
+    });
+
+    it("AdminInitiateAuth refuses USER_PASSWORD_AUTH with 'Initiate Auth method not supported.'", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      const err = await errorOf(() =>
+        t.client.send(
+          new AdminInitiateAuthCommand({
+            UserPoolId: p.Id,
+            ClientId: c.ClientId,
+            AuthFlow: "USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: "alice", PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException");
+      assert.equal(err.message, "Initiate Auth method not supported.");
+    });
+
+    it("AdminInitiateAuth accepts the legacy ADMIN_NO_SRP_AUTH", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      const res = await t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: p.Id,
+          ClientId: c.ClientId,
+          AuthFlow: "ADMIN_NO_SRP_AUTH",
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      );
+      checkTokenSet(res.AuthenticationResult!, true);
+    });
+
+    it("names the missing USERNAME or PASSWORD parameter", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      const noUser = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "USER_PASSWORD_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(noUser.name, "InvalidParameterException");
+      assert.equal(noUser.message, "Missing required parameter USERNAME");
+      const noPassword = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "USER_PASSWORD_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { USERNAME: "alice" },
+          }),
+        ),
+      );
+      assert.equal(noPassword.name, "InvalidParameterException");
+      assert.equal(noPassword.message, "Missing required parameter PASSWORD");
+    });
+
+    it("AdminInitiateAuth with a client of another pool answers ResourceNotFoundException or InvalidParameterException", async () => {
+      const p = await pool();
+      const other = await pool();
+      const c = await appClient(other.Id!);
+      await user(p.Id!, "alice");
+      const err = await errorOf(() =>
+        t.client.send(
+          new AdminInitiateAuthCommand({
+            UserPoolId: p.Id,
+            ClientId: c.ClientId,
+            AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: "alice", PASSWORD },
+          }),
+        ),
+      );
+      assert.ok(["ResourceNotFoundException", "InvalidParameterException"].includes(err.name), err.name);
+    });
+
+    it("a case-insensitive pool signs in whatever the case, with the stored username in the tokens", async () => {
+      const p = await pool({ UsernameConfiguration: { CaseSensitive: false } });
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "Lena");
+      const res = await passwordAuth(c.ClientId!, "LENA");
+      const id = decodeJwt(res.AuthenticationResult!.IdToken!);
+      assert.equal(String(id["cognito:username"]).toLowerCase(), "lena");
+    });
+
+    it("a case-sensitive pool does not find the user under another case", async () => {
+      const p = await pool({ UsernameConfiguration: { CaseSensitive: true } });
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "Lena");
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "LENA"));
+      assert.equal(err.name, "UserNotFoundException");
+    });
+
+    it("hides an unconfirmed user's wrong password as 'Incorrect username or password.'", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { PreventUserExistenceErrors: "ENABLED" });
+      await t.client.send(new SignUpCommand({ ClientId: c.ClientId, Username: "dave", Password: PASSWORD }));
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "dave", "Wr0ng-Password!"));
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Incorrect username or password.");
+    });
+
+    it("refuses sign-in for a deleted user, and refresh with that user's refresh token", async () => {
+      const { pool: p, client: c, tokens } = await signedIn();
+      await t.client.send(new AdminDeleteUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "alice"));
+      assert.equal(err.name, "UserNotFoundException");
+      const refresh = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "REFRESH_TOKEN_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+          }),
+        ),
+      );
+      assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(refresh.name), refresh.name);
+      const getUserErr = await errorOf(() => getUser(tokens.AccessToken!));
+      assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(getUserErr.name), getUserErr.name);
+    });
+  });
+
   describe("clients with a secret", () => {
     it("requires SECRET_HASH, refuses a wrong one and accepts the right one", async () => {
       const p = await pool();
@@ -516,6 +661,97 @@ describe("sign-in, tokens and sign-out", () => {
     });
   });
 
+  describe("NEW_PASSWORD_REQUIRED in other pools", () => {
+    it("in an email-as-username pool, USER_ID_FOR_SRP is the sub", async () => {
+      const p = await pool({ UsernameAttributes: ["email"] });
+      const c = await appClient(p.Id!);
+      const created = await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "nina@example.com",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+        }),
+      );
+      const sub = created.User!.Attributes!.find((a) => a.Name === "sub")!.Value!;
+      const res = await passwordAuth(c.ClientId!, "nina@example.com", TEMP_PASSWORD);
+      assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
+      assert.equal(res.ChallengeParameters!.USER_ID_FOR_SRP, sub);
+      const done = await t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: c.ClientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: sub, NEW_PASSWORD: PASSWORD },
+        }),
+      );
+      checkTokenSet(done.AuthenticationResult!, true);
+    });
+
+    it("a client with a secret needs SECRET_HASH in the challenge response too", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { GenerateSecret: true });
+      await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "oscar",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+        }),
+      );
+      const SECRET_HASH = secretHash(c.ClientSecret!, "oscar", c.ClientId!);
+      const first = await passwordAuth(c.ClientId!, "oscar", TEMP_PASSWORD, { SECRET_HASH });
+      assert.equal(first.ChallengeName, "NEW_PASSWORD_REQUIRED");
+      const err = await errorOf(() =>
+        t.client.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: c.ClientId,
+            ChallengeName: "NEW_PASSWORD_REQUIRED",
+            Session: first.Session,
+            ChallengeResponses: { USERNAME: "oscar", NEW_PASSWORD: PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      const done = await t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: c.ClientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: first.Session,
+          ChallengeResponses: { USERNAME: "oscar", NEW_PASSWORD: PASSWORD, SECRET_HASH },
+        }),
+      );
+      checkTokenSet(done.AuthenticationResult!, true);
+    });
+
+    it("a session from one sign-in cannot complete another user's challenge", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      for (const Username of ["pat", "quinn"]) {
+        await t.client.send(
+          new AdminCreateUserCommand({
+            UserPoolId: p.Id,
+            Username,
+            TemporaryPassword: TEMP_PASSWORD,
+            MessageAction: "SUPPRESS",
+          }),
+        );
+      }
+      const first = await passwordAuth(c.ClientId!, "pat", TEMP_PASSWORD);
+      const err = await errorOf(() =>
+        t.client.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: c.ClientId,
+            ChallengeName: "NEW_PASSWORD_REQUIRED",
+            Session: first.Session,
+            ChallengeResponses: { USERNAME: "quinn", NEW_PASSWORD: PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+    });
+  });
+
   describe("USER_AUTH", () => {
     const choicePool = async () => {
       const p = await pool({ Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD"] } } });
@@ -695,6 +931,68 @@ describe("sign-in, tokens and sign-out", () => {
       const id = decodeJwt(res.AuthenticationResult!.IdToken!);
       assert.equal(id["cognito:preferred_role"], undefined);
       assert.equal((id["cognito:roles"] as string[]).length, 2);
+    });
+
+    it("id token carries custom and phone attributes with Cognito's types", async () => {
+      const p = await pool({
+        Schema: [
+          { Name: "tier", AttributeDataType: "String", Mutable: true },
+          { Name: "level", AttributeDataType: "Number", Mutable: true },
+        ],
+      });
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice", {
+        phone_number: "+15555550100",
+        phone_number_verified: "true",
+        email: "alice@example.com",
+        email_verified: "false",
+        "custom:tier": "gold",
+        "custom:level": "7",
+      });
+      const res = await passwordAuth(c.ClientId!, "alice");
+      const id = decodeJwt(res.AuthenticationResult!.IdToken!);
+      assert.equal(id.phone_number, "+15555550100");
+      assert.equal(id.phone_number_verified, true);
+      assert.equal(id.email_verified, false);
+      assert.equal(id["custom:tier"], "gold");
+      assert.equal(id["custom:level"], "7");
+      assert.equal(id.identities, undefined);
+    });
+
+    it("id token only carries the attributes the app client can read", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { ReadAttributes: ["email", "email_verified"] });
+      await user(p.Id!, "alice", { email: "alice@example.com", email_verified: "true", given_name: "Alice" });
+      const res = await passwordAuth(c.ClientId!, "alice");
+      const id = decodeJwt(res.AuthenticationResult!.IdToken!);
+      assert.equal(id.email, "alice@example.com");
+      assert.equal(id.given_name, undefined);
+      assert.equal(id["cognito:username"], "alice");
+      assert.equal(typeof id.sub, "string");
+    });
+
+    it("a group role with the same precedence and the same role ARN sets cognito:preferred_role", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      const RoleArn = "arn:aws:iam::123456789012:role/shared";
+      for (const g of ["x", "y"]) {
+        await t.client.send(new CreateGroupCommand({ UserPoolId: p.Id, GroupName: g, Precedence: 2, RoleArn }));
+        await t.client.send(new AdminAddUserToGroupCommand({ UserPoolId: p.Id, Username: "alice", GroupName: g }));
+      }
+      const res = await passwordAuth(c.ClientId!, "alice");
+      const id = decodeJwt(res.AuthenticationResult!.IdToken!);
+      assert.equal(id["cognito:preferred_role"], RoleArn);
+    });
+
+    it("auth_time is the sign-in time, in seconds", async () => {
+      const before = Math.floor(Date.now() / 1000);
+      const { tokens } = await signedIn();
+      const after = Math.ceil(Date.now() / 1000);
+      const access = decodeJwt(tokens.AccessToken!);
+      assert.ok(Number.isInteger(access.auth_time));
+      assert.ok((access.auth_time as number) >= before - 1 && (access.auth_time as number) <= after + 1);
+      assert.equal(access.iat, access.auth_time);
     });
 
     it("token lifetimes follow the client's validity and units", async () => {
@@ -973,6 +1271,44 @@ describe("sign-in, tokens and sign-out", () => {
       );
       assert.equal(err.name, "NotAuthorizedException");
       assert.equal(err.message, "Refresh Token has been revoked");
+    });
+
+    it("GlobalSignOut with an already revoked access token answers 'Access Token has been revoked'", async () => {
+      const { tokens } = await signedIn();
+      await t.client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken }));
+      const err = await errorOf(() => t.client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken })));
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Access Token has been revoked");
+    });
+
+    it("GlobalSignOut refuses a garbage access token with NotAuthorizedException", async () => {
+      const err = await errorOf(() =>
+        t.client.send(new GlobalSignOutCommand({ AccessToken: "eyJraWQiOiJub3QiLCJhbGciOiJSUzI1NiJ9.e30.c2ln" })),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Invalid Access Token");
+    });
+
+    it("GetTokensFromRefreshToken after RevokeToken answers 'Refresh Token has been revoked'", async () => {
+      const { client: c, tokens } = await signedIn();
+      await t.client.send(new RevokeTokenCommand({ ClientId: c.ClientId, Token: tokens.RefreshToken }));
+      const err = await errorOf(() =>
+        t.client.send(
+          new GetTokensFromRefreshTokenCommand({ ClientId: c.ClientId, RefreshToken: tokens.RefreshToken }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Refresh Token has been revoked");
+    });
+
+    it("RevokeToken with another client's id refuses the token", async () => {
+      const { pool: p, tokens } = await signedIn();
+      const other = await appClient(p.Id!);
+      const err = await errorOf(() =>
+        t.client.send(new RevokeTokenCommand({ ClientId: other.ClientId, Token: tokens.RefreshToken })),
+      );
+      assert.ok(["UnauthorizedException", "InvalidParameterException"].includes(err.name), err.name);
+      await getUser(tokens.AccessToken!);
     });
 
     it("AdminUserGlobalSignOut answers UserNotFoundException for an unknown user", async () => {
