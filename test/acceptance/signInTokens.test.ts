@@ -484,6 +484,12 @@ describe("sign-in, tokens and sign-out", () => {
   });
 
   describe("lockout", () => {
+    // Cognito: "After five failed ... sign-in attempts with a password, Amazon Cognito locks out your user for one
+    // second. The lockout duration then doubles after each additional one failed attempt ... Attempts made during a
+    // lockout period generate a Password attempts exceeded exception, and don't affect the duration of subsequent
+    // lockout periods." (Developer Guide, Authentication, lockout behavior)
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
     it("locks the user out with 'Password attempts exceeded' after repeated wrong passwords", async () => {
       const p = await pool();
       const c = await appClient(p.Id!);
@@ -500,6 +506,180 @@ describe("sign-in, tokens and sign-out", () => {
       const locked = await errorOf(() => passwordAuth(c.ClientId!, "mallory"));
       assert.equal(locked.name, "NotAuthorizedException");
       assert.equal(locked.message, "Password attempts exceeded");
+    });
+
+    it("allows five failures, locks for one second, then doubles; success after a lockout resets", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "trent");
+      for (let i = 0; i < 5; i++) {
+        const err = await errorOf(() => passwordAuth(c.ClientId!, "trent", "Wr0ng-Password!"));
+        assert.equal(err.message, "Incorrect username or password.", `attempt ${i + 1}`);
+      }
+      const sixth = await errorOf(() => passwordAuth(c.ClientId!, "trent"));
+      assert.equal(sixth.message, "Password attempts exceeded");
+      await sleep(1200);
+      // the lockout is over: a wrong password is checked again, and starts a two-second lockout
+      const wrong = await errorOf(() => passwordAuth(c.ClientId!, "trent", "Wr0ng-Password!"));
+      assert.equal(wrong.message, "Incorrect username or password.");
+      await sleep(1200);
+      const stillLocked = await errorOf(() => passwordAuth(c.ClientId!, "trent"));
+      assert.equal(stillLocked.message, "Password attempts exceeded");
+      await sleep(1000);
+      const ok = await passwordAuth(c.ClientId!, "trent");
+      checkTokenSet(ok.AuthenticationResult!, true);
+      // reset: five more failures before the next lockout
+      for (let i = 0; i < 5; i++) {
+        const err = await errorOf(() => passwordAuth(c.ClientId!, "trent", "Wr0ng-Password!"));
+        assert.equal(err.message, "Incorrect username or password.", `attempt ${i + 1} after reset`);
+      }
+    });
+
+    it("the lockout also applies to ADMIN_USER_PASSWORD_AUTH", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "uma");
+      for (let i = 0; i < 6; i++) await errorOf(() => passwordAuth(c.ClientId!, "uma", "Wr0ng-Password!"));
+      const err = await errorOf(() =>
+        t.client.send(
+          new AdminInitiateAuthCommand({
+            UserPoolId: p.Id,
+            ClientId: c.ClientId,
+            AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: "uma", PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Password attempts exceeded");
+    });
+  });
+
+  describe("expiry (with the process clock moved forward)", () => {
+    it("an access token past its exp is refused with 'Access Token has expired'", async (ctx) => {
+      const { tokens } = await signedIn({
+        AccessTokenValidity: 5,
+        TokenValidityUnits: { AccessToken: "minutes" },
+      });
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      ctx.mock.timers.tick(6 * 60 * 1000);
+      const err = await errorOf(() => getUser(tokens.AccessToken!));
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Access Token has expired");
+    });
+
+    it("a refresh token past its validity is refused", async (ctx) => {
+      const { client: c, tokens } = await signedIn({
+        AccessTokenValidity: 5,
+        IdTokenValidity: 5,
+        RefreshTokenValidity: 60,
+        TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "minutes" },
+      });
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      ctx.mock.timers.tick(30 * 60 * 1000);
+      const ok = await t.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+        }),
+      );
+      // a refreshed access token never outlives the refresh token's session? Cognito caps nothing; 5 minutes stays
+      assert.equal(ok.AuthenticationResult!.ExpiresIn, 300);
+      ctx.mock.timers.tick(31 * 60 * 1000);
+      const err = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "REFRESH_TOKEN_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+          }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Refresh Token has expired");
+    });
+
+    it("a challenge session past AuthSessionValidity is refused", async (ctx) => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { AuthSessionValidity: 3 });
+      await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "vic",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+        }),
+      );
+      const first = await passwordAuth(c.ClientId!, "vic", TEMP_PASSWORD);
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      ctx.mock.timers.tick(3 * 60 * 1000 + 5000);
+      const err = await errorOf(() =>
+        t.client.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: c.ClientId,
+            ChallengeName: "NEW_PASSWORD_REQUIRED",
+            Session: first.Session,
+            ChallengeResponses: { USERNAME: "vic", NEW_PASSWORD: PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Invalid session for the user, session is expired.");
+    });
+
+    it("a challenge session within AuthSessionValidity is accepted", async (ctx) => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { AuthSessionValidity: 10 });
+      await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "vic",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+        }),
+      );
+      const first = await passwordAuth(c.ClientId!, "vic", TEMP_PASSWORD);
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      ctx.mock.timers.tick(5 * 60 * 1000);
+      const res = await t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: c.ClientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: first.Session,
+          ChallengeResponses: { USERNAME: "vic", NEW_PASSWORD: PASSWORD },
+        }),
+      );
+      checkTokenSet(res.AuthenticationResult!, true);
+    });
+
+    it("a temporary password past TemporaryPasswordValidityDays is refused", async (ctx) => {
+      const p = await pool({
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: 8,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+            TemporaryPasswordValidityDays: 1,
+          },
+        },
+      });
+      const c = await appClient(p.Id!);
+      await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "wes",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+        }),
+      );
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      ctx.mock.timers.tick(2 * 24 * 3600 * 1000);
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "wes", TEMP_PASSWORD));
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
     });
   });
 
