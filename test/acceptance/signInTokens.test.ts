@@ -10,6 +10,8 @@ import {
   AdminResetUserPasswordCommand,
   AdminRespondToAuthChallengeCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AddUserPoolClientSecretCommand,
   AdminUserGlobalSignOutCommand,
   type AuthenticationResultType,
   CreateGroupCommand,
@@ -480,6 +482,105 @@ describe("sign-in, tokens and sign-out", () => {
         }),
       );
       checkTokenSet(got.AuthenticationResult!, false);
+    });
+  });
+
+  describe("more secrets and aliases", () => {
+    it("accepts SECRET_HASH made with either of the client's two secrets", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { GenerateSecret: true });
+      await user(p.Id!, "alice");
+      const added = await t.client.send(new AddUserPoolClientSecretCommand({ UserPoolId: p.Id, ClientId: c.ClientId }));
+      const second = added.ClientSecretDescriptor!.ClientSecretValue!;
+      assert.notEqual(second, c.ClientSecret);
+      for (const secret of [c.ClientSecret!, second]) {
+        const res = await passwordAuth(c.ClientId!, "alice", PASSWORD, {
+          SECRET_HASH: secretHash(secret, "alice", c.ClientId!),
+        });
+        checkTokenSet(res.AuthenticationResult!, true);
+        const got = await t.client.send(
+          new GetTokensFromRefreshTokenCommand({
+            ClientId: c.ClientId,
+            RefreshToken: res.AuthenticationResult!.RefreshToken,
+            ClientSecret: secret,
+          }),
+        );
+        checkTokenSet(got.AuthenticationResult!, false);
+      }
+    });
+
+    it("SECRET_HASH is computed over the name the user signs in with (an alias)", async () => {
+      const p = await pool({ AliasAttributes: ["email"] });
+      const c = await appClient(p.Id!, { GenerateSecret: true });
+      await user(p.Id!, "gina", { email: "gina@example.com", email_verified: "true" });
+      const res = await passwordAuth(c.ClientId!, "gina@example.com", PASSWORD, {
+        SECRET_HASH: secretHash(c.ClientSecret!, "gina@example.com", c.ClientId!),
+      });
+      checkTokenSet(res.AuthenticationResult!, true);
+    });
+
+    it("in an email-as-username pool with a secret, refresh takes SECRET_HASH over the sub", async () => {
+      const p = await pool({ UsernameAttributes: ["email"] });
+      const c = await appClient(p.Id!, { GenerateSecret: true });
+      await user(p.Id!, "hank@example.com");
+      const res = await passwordAuth(c.ClientId!, "hank@example.com", PASSWORD, {
+        SECRET_HASH: secretHash(c.ClientSecret!, "hank@example.com", c.ClientId!),
+      });
+      const sub = decodeJwt(res.AuthenticationResult!.IdToken!).sub!;
+      const refreshed = await t.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: {
+            REFRESH_TOKEN: res.AuthenticationResult!.RefreshToken!,
+            SECRET_HASH: secretHash(c.ClientSecret!, sub, c.ClientId!),
+          },
+        }),
+      );
+      checkTokenSet(refreshed.AuthenticationResult!, false);
+    });
+  });
+
+  describe("state changes after sign-in", () => {
+    it("AdminDisableUser revokes the user's access tokens", async () => {
+      const { pool: p, tokens } = await signedIn();
+      await t.client.send(new AdminDisableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+      const err = await errorOf(() => getUser(tokens.AccessToken!));
+      assert.equal(err.name, "NotAuthorizedException");
+    });
+
+    it("a refreshed id token reflects changed attributes and groups", async () => {
+      const { pool: p, client: c, tokens } = await signedIn({}, { given_name: "Alice" });
+      await t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: p.Id,
+          Username: "alice",
+          UserAttributes: [{ Name: "given_name", Value: "Alicia" }],
+        }),
+      );
+      await t.client.send(new CreateGroupCommand({ UserPoolId: p.Id, GroupName: "late" }));
+      await t.client.send(new AdminAddUserToGroupCommand({ UserPoolId: p.Id, Username: "alice", GroupName: "late" }));
+      const res = await t.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+        }),
+      );
+      const id = decodeJwt(res.AuthenticationResult!.IdToken!);
+      assert.equal(id.given_name, "Alicia");
+      assert.deepEqual(id["cognito:groups"], ["late"]);
+      assert.deepEqual(decodeJwt(res.AuthenticationResult!.AccessToken!)["cognito:groups"], ["late"]);
+    });
+
+    it("the issuer is the server's address followed by the pool id", async () => {
+      const { pool: p, tokens } = await signedIn();
+      assert.equal(decodeJwt(tokens.IdToken!).iss, `${t.url.replace(/\/$/, "")}/${p.Id}`);
+    });
+
+    it("the JWKS of an unknown pool is not found", async () => {
+      const res = await fetch(`${t.url}/us-east-1_nothere00/.well-known/jwks.json`);
+      assert.equal(res.status, 404);
     });
   });
 
@@ -990,6 +1091,50 @@ describe("sign-in, tokens and sign-out", () => {
       );
       assert.equal(err.name, "NotAuthorizedException");
       assert.equal(err.message, "Incorrect username or password.");
+    });
+
+    it("a user with a temporary password gets NEW_PASSWORD_REQUIRED through USER_AUTH", async () => {
+      const p = await pool({ Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD"] } } });
+      const c = await appClient(p.Id!, { ExplicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
+      await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "lou",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+        }),
+      );
+      const res = await t.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "USER_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { USERNAME: "lou", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD: TEMP_PASSWORD },
+        }),
+      );
+      assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
+      const done = await t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: c.ClientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "lou", NEW_PASSWORD: PASSWORD },
+        }),
+      );
+      checkTokenSet(done.AuthenticationResult!, true);
+    });
+
+    it("an unknown user through USER_AUTH on a LEGACY client answers UserNotFoundException", async () => {
+      const { client } = await choicePool();
+      const err = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "USER_AUTH",
+            ClientId: client.ClientId,
+            AuthParameters: { USERNAME: "nobody", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "UserNotFoundException");
     });
 
     it("refuses USER_AUTH on a client without ALLOW_USER_AUTH", async () => {
