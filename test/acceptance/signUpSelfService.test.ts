@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
@@ -28,7 +29,7 @@ import {
   UpdateUserAttributesCommand,
   VerifyUserAttributeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
+import { errorOf, rawCall, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 interface Message {
   username: string;
@@ -531,6 +532,10 @@ describe("ConfirmSignUp and ResendConfirmationCode", () => {
     assert.equal(attr((await adminGet(poolId, "new")).UserAttributes, "email_verified"), "true");
     const old = await adminGet(poolId, "old");
     assert.equal(attr(old.UserAttributes, "email_verified"), "false");
+    // ConfirmSignUpRequest.ForceAliasCreation: "the new user can sign in with a username of bob@example.com and
+    // the existing user can no longer do so."
+    const token = await login(clientId, "moved@example.com");
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: token }))).Username, "new");
   });
 });
 
@@ -1514,5 +1519,192 @@ describe("account recovery and deletion details", () => {
     const token = await login(clientId, "ema@example.com");
     const me = await t.client.send(new GetUserCommand({ AccessToken: token }));
     assert.match(me.Username!, UUID);
+  });
+});
+
+describe("usernames, secrets and tokens in self-service", () => {
+  const t = useCognate();
+  const { setup, signUp, lastCode, adminGet, login, confirmedUser, messages } = helpers(t);
+
+  it("in an email-as-username pool, the self-service operations accept the sub or the email as Username", async () => {
+    // "If username isn't an alias attribute in your user pool, this value must be the sub of a local user or the
+    // username of a user from a third-party IdP." (ConfirmSignUpRequest / ResendConfirmationCodeRequest /
+    // ForgotPasswordRequest Username)
+    const { poolId, clientId } = await setup({ UsernameAttributes: ["email"] });
+    const { UserSub } = await signUp({ ClientId: clientId, Username: "bysub@example.com" });
+    const resent = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: UserSub }));
+    assert.equal(resent.CodeDeliveryDetails?.Destination, "b***@e***");
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: UserSub, ConfirmationCode: await lastCode(poolId) }),
+    );
+    assert.equal((await adminGet(poolId, UserSub!)).UserStatus, "CONFIRMED");
+    const forgot = await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: UserSub }));
+    assert.equal(forgot.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    await t.client.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: "bysub@example.com",
+        ConfirmationCode: await lastCode(poolId),
+        Password: "N3w-Passw0rd!",
+      }),
+    );
+    assert.ok(await login(clientId, "bysub@example.com", "N3w-Passw0rd!"));
+  });
+
+  it("ConfirmSignUp, ResendConfirmationCode and ConfirmForgotPassword require the SECRET_HASH of a client with a secret", async () => {
+    const { poolId, clientId, secret } = await setup({}, { GenerateSecret: true });
+    const hash = secretHash("sh", clientId, secret!);
+    await signUp({
+      ClientId: clientId,
+      Username: "sh",
+      SecretHash: hash,
+      UserAttributes: [{ Name: "email", Value: "sh@example.com" }],
+    });
+    const code = await lastCode(poolId);
+    const resend = await errorOf(() =>
+      t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "sh" })),
+    );
+    assert.equal(resend.name, "NotAuthorizedException");
+    const confirm = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "sh", ConfirmationCode: code })),
+    );
+    assert.equal(confirm.name, "NotAuthorizedException");
+    assert.equal((await adminGet(poolId, "sh")).UserStatus, "UNCONFIRMED");
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "sh", ConfirmationCode: code, SecretHash: hash }),
+    );
+    await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "sh", SecretHash: hash }));
+    const reset = await errorOf(() =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: "sh",
+          ConfirmationCode: code,
+          Password: "N3w-Passw0rd!",
+        }),
+      ),
+    );
+    assert.equal(reset.name, "NotAuthorizedException");
+  });
+
+  it("ChangePassword without PreviousPassword is refused for a user who has a password", async () => {
+    // ChangePasswordRequest.PreviousPassword: "Required if the user has a password."
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "noprev");
+    const token = await login(clientId, "noprev");
+    const err = await errorOf(() =>
+      t.client.send(new ChangePasswordCommand({ AccessToken: token, ProposedPassword: "Chang3d-Pass!" })),
+    );
+    assert.ok(err.name);
+    assert.ok(await login(clientId, "noprev"));
+  });
+
+  it("AdminDisableUser revokes the user's access tokens", async () => {
+    // AdminDisableUser: "Deactivates a user profile and revokes all access tokens for the user."
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "off");
+    const token = await login(clientId, "off");
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "off" }));
+    const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: token })));
+    assert.equal(err.name, "NotAuthorizedException");
+    const upd = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "Off" }] }),
+      ),
+    );
+    assert.equal(upd.name, "NotAuthorizedException");
+  });
+
+  it("while a new email awaits verification, the user signs in with the original one", async () => {
+    // UpdateUserAttributesRequest.UserAttributes: "Your user can sign in and receive messages with the original
+    // attribute value until they verify the new value."
+    const { poolId, clientId } = await setup({
+      UsernameAttributes: ["email"],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+    });
+    await signUp({ ClientId: clientId, Username: "orig@example.com" });
+    await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "orig@example.com",
+        ConfirmationCode: await lastCode(poolId),
+      }),
+    );
+    const token = await login(clientId, "orig@example.com");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "email", Value: "next@example.com" }],
+      }),
+    );
+    assert.ok(await login(clientId, "orig@example.com"));
+    const early = await errorOf(() => login(clientId, "next@example.com"));
+    assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(early.name), early.name);
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(poolId) }),
+    );
+    assert.ok(await login(clientId, "next@example.com"));
+    const sent = (await messages(poolId)).at(-1)!;
+    assert.equal(sent.destination, "next@example.com");
+  });
+
+  it("repeated wrong ConfirmForgotPassword codes end in LimitExceededException", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "brute");
+    await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "brute" }));
+    const code = await lastCode(poolId);
+    const wrong = code === "000000" ? "111111" : "000000";
+    let last: Error & { name: string } = new Error("no attempt");
+    for (let i = 0; i < 30; i++) {
+      last = await errorOf(() =>
+        t.client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: clientId,
+            Username: "brute",
+            ConfirmationCode: wrong,
+            Password: "N3w-Passw0rd!",
+          }),
+        ),
+      );
+      if (last.name !== "CodeMismatchException") break;
+    }
+    assert.equal(last.name, "LimitExceededException");
+    assert.equal(last.message, "Attempt limit exceeded, please try after some time.");
+  });
+
+  it("refuses a phone number that isn't E.164 (spaces)", async () => {
+    const { clientId } = await setup({ AutoVerifiedAttributes: [] });
+    const err = await errorOf(() =>
+      signUp({
+        ClientId: clientId,
+        Username: "spaced",
+        UserAttributes: [{ Name: "phone_number", Value: "+1 206 555 1212" }],
+      }),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(err.message, "Invalid phone number format.");
+  });
+
+  it("SignUp's wire response carries exactly UserConfirmed, UserSub, CodeDeliveryDetails and Session", async () => {
+    const { clientId } = await setup();
+    const res = await rawCall(
+      t.url,
+      "SignUp",
+      JSON.stringify({
+        ClientId: clientId,
+        Username: "wire",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "wire@example.com" }],
+      }),
+    );
+    assert.equal(res.status, 200);
+    const keys = Object.keys(res.body).sort();
+    for (const k of keys) assert.ok(["CodeDeliveryDetails", "Session", "UserConfirmed", "UserSub"].includes(k), k);
+    assert.equal(res.body.UserConfirmed, false);
+    assert.deepEqual(res.body.CodeDeliveryDetails, {
+      AttributeName: "email",
+      DeliveryMedium: "EMAIL",
+      Destination: "w***@e***",
+    });
   });
 });
