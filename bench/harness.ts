@@ -20,9 +20,12 @@ export interface BenchServer {
 
 export async function startServer(): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "cognate-bench-"));
+  // BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+  const nodeOptions = (process.env.BENCH_SERVER_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
   const child = spawn(
     process.execPath,
     [
+      ...nodeOptions,
       "dist/cli/main.js",
       "serve",
       "--port",

@@ -13,6 +13,7 @@
  * USER_PASSWORD_AUTH can be compared with "hash cost + 2 ms".
  *
  *   npm run build && npx tsx bench/signIn.ts          # BENCH_USERS=2000 for a quicker run
+ *   BENCH_ONLY=GetUser BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" ...  # profile one round
  */
 import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
@@ -23,6 +24,8 @@ import { hashPassword, verifyPassword } from "../src/common/passwords.js";
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2_000);
 const PASSWORD = "Bench-Passw0rd!";
+/** BENCH_ONLY=GetUser,REFRESH_TOKEN_AUTH measures only those rounds. */
+const ONLY = process.env.BENCH_ONLY?.split(",");
 
 const require = createRequire(import.meta.url);
 interface ClientBigInteger {
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
       call(server.url, "GetUser", { AccessToken: sessions[i % sessions.length]!.AccessToken });
 
     const measure = async (name: string, fn: (i: number) => Promise<unknown>, samples: number, target: string) => {
+      if (ONLY && !ONLY.some((only) => name.startsWith(only))) return;
       await load(Math.min(200, samples), fn); // warm-up
       const cpu0 = cpuMs(pid);
       const t0 = performance.now();
