@@ -33,11 +33,30 @@ export interface VerifiedAccessToken {
 const invalid = () => errors.notAuthorized("Invalid Access Token");
 
 /**
- * Checks an access token the way Cognito's self-service operations do: our signature, not
- * expired, an access token, its user still there and enabled, and its sign-in not revoked
- * (RevokeToken) or signed out (GlobalSignOut / AdminUserGlobalSignOut).
+ * Tokens whose signature was already checked, with their decoded claims. Whether a token string
+ * carries a valid signature of a pool's key never changes (kids are never reused), so this is a
+ * cache of pure results; expiry, revocation and the user's state are still read every time.
  */
-export async function verifyAccessToken(ctx: OperationContext, token: string): Promise<VerifiedAccessToken> {
+const SIGNATURE_CACHE_SIZE = 10_000;
+const signatureChecked = new Map<string, { poolId: string; claims: AccessTokenClaims }>();
+
+function remember(token: string, entry: { poolId: string; claims: AccessTokenClaims }): void {
+  // Oldest first out: a Map iterates in insertion order.
+  if (signatureChecked.size >= SIGNATURE_CACHE_SIZE) signatureChecked.delete(signatureChecked.keys().next().value!);
+  signatureChecked.set(token, entry);
+}
+
+/** The claims of a token signed by one of its pool's keys, and that pool. */
+async function checkSignature(
+  ctx: OperationContext,
+  token: string,
+): Promise<{ pool: PoolRecord; claims: AccessTokenClaims }> {
+  const seen = signatureChecked.get(token);
+  if (seen) {
+    const pool = await ctx.store.pools.get(seen.poolId);
+    if (!pool) throw invalid();
+    return { pool, claims: seen.claims };
+  }
   let kid: string | undefined;
   let claims: AccessTokenClaims;
   try {
@@ -59,6 +78,17 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
     signed = false;
   }
   if (!signed) throw invalid();
+  remember(token, { poolId: pool.id, claims });
+  return { pool, claims };
+}
+
+/**
+ * Checks an access token the way Cognito's self-service operations do: our signature, not
+ * expired, an access token, its user still there and enabled, and its sign-in not revoked
+ * (RevokeToken) or signed out (GlobalSignOut / AdminUserGlobalSignOut).
+ */
+export async function verifyAccessToken(ctx: OperationContext, token: string): Promise<VerifiedAccessToken> {
+  const { pool, claims } = await checkSignature(ctx, token);
   if (claims.token_use !== "access" || typeof claims.exp !== "number" || typeof claims.iat !== "number") {
     throw invalid();
   }
