@@ -14,4 +14,5 @@ export const describeUserPoolClient = defineOperation<DescribeUserPoolClientRequ
     const client = await requireClient(ctx, pool, input.ClientId!);
     return { UserPoolClient: toUserPoolClientType(client) } as unknown as DescribeUserPoolClientResponse;
   },
+  { readOnly: true },
 );

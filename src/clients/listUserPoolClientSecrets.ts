@@ -11,10 +11,14 @@ import { toClientSecretDescriptor } from "./wire.js";
 export const listUserPoolClientSecrets = defineOperation<
   ListUserPoolClientSecretsRequest,
   ListUserPoolClientSecretsResponse
->("ListUserPoolClientSecrets", async (input, ctx) => {
-  const pool = await requirePool(ctx, input.UserPoolId!);
-  const client = await requireClient(ctx, pool, input.ClientId!);
-  return {
-    ClientSecrets: client.secrets.map((s) => toClientSecretDescriptor(s)),
-  } as unknown as ListUserPoolClientSecretsResponse;
-});
+>(
+  "ListUserPoolClientSecrets",
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const client = await requireClient(ctx, pool, input.ClientId!);
+    return {
+      ClientSecrets: client.secrets.map((s) => toClientSecretDescriptor(s)),
+    } as unknown as ListUserPoolClientSecretsResponse;
+  },
+  { readOnly: true },
+);

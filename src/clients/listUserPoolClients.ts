@@ -21,4 +21,5 @@ export const listUserPoolClients = defineOperation<ListUserPoolClientsRequest, L
       ...(page.next ? { NextToken: page.next } : {}),
     };
   },
+  { readOnly: true },
 );

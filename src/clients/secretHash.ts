@@ -4,7 +4,9 @@ import type { ClientRecord } from "../storage/types.js";
 
 /** Cognito's SECRET_HASH: Base64(HMAC-SHA256(key = client secret, message = username + client id)). */
 export function computeSecretHash(username: string, clientId: string, secret: string): string {
-  return createHmac("sha256", secret).update(username + clientId).digest("base64");
+  return createHmac("sha256", secret)
+    .update(username + clientId)
+    .digest("base64");
 }
 
 /**

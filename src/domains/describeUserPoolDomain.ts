@@ -14,4 +14,5 @@ export const describeUserPoolDomain = defineOperation<DescribeUserPoolDomainRequ
     if (!record || record.data.AWSAccountId !== ctx.accountId) return { DomainDescription: {} };
     return { DomainDescription: toDomainDescription(record.data) };
   },
+  { readOnly: true },
 );

@@ -22,4 +22,5 @@ export const adminListGroupsForUser = defineOperation<AdminListGroupsForUserRequ
       ...(page.next ? { NextToken: page.next } : {}),
     } as unknown as AdminListGroupsForUserResponse;
   },
+  { readOnly: true },
 );

@@ -21,4 +21,5 @@ export const listUsersInGroup = defineOperation<ListUsersInGroupRequest, ListUse
       ...(page.next ? { NextToken: page.next } : {}),
     } as unknown as ListUsersInGroupResponse;
   },
+  { readOnly: true },
 );

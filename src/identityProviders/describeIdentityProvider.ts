@@ -10,8 +10,12 @@ import { toIdentityProviderType } from "./wire.js";
 export const describeIdentityProvider = defineOperation<
   DescribeIdentityProviderRequest,
   DescribeIdentityProviderResponse
->("DescribeIdentityProvider", async (input, ctx) => {
-  const pool = await requirePool(ctx, input.UserPoolId!);
-  const provider = await requireProvider(ctx, pool, input.ProviderName!);
-  return { IdentityProvider: toIdentityProviderType(provider.data) } as unknown as DescribeIdentityProviderResponse;
-});
+>(
+  "DescribeIdentityProvider",
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const provider = await requireProvider(ctx, pool, input.ProviderName!);
+    return { IdentityProvider: toIdentityProviderType(provider.data) } as unknown as DescribeIdentityProviderResponse;
+  },
+  { readOnly: true },
+);

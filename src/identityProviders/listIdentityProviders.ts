@@ -25,4 +25,5 @@ export const listIdentityProviders = defineOperation<ListIdentityProvidersReques
       ...(page.next ? { NextToken: page.next } : {}),
     } as unknown as ListIdentityProvidersResponse;
   },
+  { readOnly: true },
 );

@@ -10,4 +10,5 @@ export const describeUserPool = defineOperation<DescribeUserPoolRequest, Describ
     const users = await ctx.store.users.count(pool.id);
     return { UserPool: toUserPoolType(pool, users) } as unknown as DescribeUserPoolResponse;
   },
+  { readOnly: true },
 );

@@ -22,4 +22,5 @@ export const getCSVHeader = defineOperation<GetCSVHeaderRequest, GetCSVHeaderRes
       ],
     };
   },
+  { readOnly: true },
 );

@@ -12,4 +12,5 @@ export const getUserPoolMfaConfig = defineOperation<GetUserPoolMfaConfigRequest,
     const pool = await requirePool(ctx, input.UserPoolId!);
     return toMfaConfigResponse(pool, await readMfaFactors(ctx, pool));
   },
+  { readOnly: true },
 );

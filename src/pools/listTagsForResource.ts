@@ -11,4 +11,5 @@ export const listTagsForResource = defineOperation<ListTagsForResourceRequest, L
     await requirePoolByArn(ctx, input.ResourceArn!);
     return { Tags: await ctx.store.tags.get(input.ResourceArn!) };
   },
+  { readOnly: true },
 );

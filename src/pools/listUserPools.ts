@@ -12,4 +12,5 @@ export const listUserPools = defineOperation<ListUserPoolsRequest, ListUserPools
       ...(page.next ? { NextToken: page.next } : {}),
     } as unknown as ListUserPoolsResponse;
   },
+  { readOnly: true },
 );

@@ -59,10 +59,7 @@ export function createDispatcher(deps: {
       validateInput(model[operation].input, input);
       const definition = handlers.get(operation);
       if (!definition) {
-        throw new CognitoError(
-          "UnsupportedOperationException",
-          `Cognate does not implement ${operation} yet`,
-        );
+        throw new CognitoError("UnsupportedOperationException", `Cognate does not implement ${operation} yet`);
       }
       const credential = parseAuthorization(req.authorization);
       const ctx = {
@@ -75,7 +72,9 @@ export function createDispatcher(deps: {
         log,
       };
       const call = () => definition.handler(input, ctx);
-      const output = definition.transaction ? await store.transaction(call) : await call();
+      const output = definition.transaction
+        ? await store.transaction(call, { readOnly: definition.readOnly })
+        : await call();
       return { operation, body: output ?? {} };
     } catch (err) {
       throw Object.assign(err instanceof Error ? err : new Error(String(err)), { operation });
@@ -93,7 +92,12 @@ export function createDispatcher(deps: {
           thrown instanceof InvalidCursorError ? errors.invalidParameter("The pagination token is not valid.") : thrown;
         if (err instanceof CognitoError) {
           const error = { type: err.type, message: err.message };
-          return { status: err.status, body: { __type: err.type, message: err.message }, error, ...(operation ? { operation } : {}) };
+          return {
+            status: err.status,
+            body: { __type: err.type, message: err.message },
+            error,
+            ...(operation ? { operation } : {}),
+          };
         }
         log.error("unhandled error", {
           requestId: req.requestId,
@@ -101,7 +105,12 @@ export function createDispatcher(deps: {
           error: err instanceof Error ? err.stack : String(err),
         });
         const error = { type: "InternalErrorException", message: "Internal error" };
-        return { status: 500, body: { __type: error.type, message: error.message }, error, ...(operation ? { operation } : {}) };
+        return {
+          status: 500,
+          body: { __type: error.type, message: error.message },
+          error,
+          ...(operation ? { operation } : {}),
+        };
       }
     },
   };

@@ -8,7 +8,11 @@ import type { ExceptionName } from "./model.gen.js";
 export class CognitoError extends Error {
   readonly status: number;
   constructor(
-    readonly type: ExceptionName | "UnknownOperationException" | "SerializationException" | "UnrecognizedClientException",
+    readonly type:
+      | ExceptionName
+      | "UnknownOperationException"
+      | "SerializationException"
+      | "UnrecognizedClientException",
     message: string,
     status?: number,
   ) {

@@ -27,13 +27,15 @@ export interface OperationDefinition<I = unknown, O = unknown> {
    * slow work between reads and writes may opt out and open its own transactions.
    */
   transaction: boolean;
+  /** The handler only reads: its transaction may take a read lock. */
+  readOnly: boolean;
 }
 
 /** Declares an operation; I and O are the AWS SDK's request and response types. */
 export function defineOperation<I, O>(
   name: OperationName,
   handler: Handler<I, O>,
-  options: { transaction?: boolean } = {},
+  options: { transaction?: boolean; readOnly?: boolean } = {},
 ): OperationDefinition<I, O> {
-  return { name, handler, transaction: options.transaction ?? true };
+  return { name, handler, transaction: options.transaction ?? true, readOnly: options.readOnly ?? false };
 }

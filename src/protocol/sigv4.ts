@@ -12,7 +12,8 @@ export interface SigV4Credential {
   signature: string;
 }
 
-const HEADER = /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-f]+)\s*$/i;
+const HEADER =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-f]+)\s*$/i;
 
 export function parseAuthorization(header: string | undefined): SigV4Credential | undefined {
   if (!header) return undefined;

@@ -13,4 +13,5 @@ export const describeResourceServer = defineOperation<DescribeResourceServerRequ
     const record = await requireResourceServer(ctx, pool, input.Identifier!);
     return { ResourceServer: record.data };
   },
+  { readOnly: true },
 );

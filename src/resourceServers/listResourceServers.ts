@@ -22,4 +22,5 @@ export const listResourceServers = defineOperation<ListResourceServersRequest, L
       ...(page.next ? { NextToken: page.next } : {}),
     };
   },
+  { readOnly: true },
 );

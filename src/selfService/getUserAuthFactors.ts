@@ -20,4 +20,5 @@ export const getUserAuthFactors = defineOperation<GetUserAuthFactorsRequest, Get
       ConfiguredUserAuthFactors: factors,
     } as GetUserAuthFactorsResponse;
   },
+  { readOnly: true },
 );

@@ -233,9 +233,10 @@ export interface Store {
   outbox: OutboxStore;
   /**
    * Runs fn atomically: its writes commit together or not at all. Transactions are
-   * serialised; a call made inside another joins it.
+   * serialised; a call made inside another joins it. `readOnly` promises fn writes nothing,
+   * which lets the store take a cheaper lock (SQLite) or a read-only snapshot (PostgreSQL).
    */
-  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  transaction<T>(fn: () => Promise<T>, options?: { readOnly?: boolean }): Promise<T>;
   /** Deletes every record (POST /_cognate/reset). */
   reset(): Promise<void>;
   /** Waits for the running transaction, then closes the database. */

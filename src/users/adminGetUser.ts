@@ -22,4 +22,5 @@ export const adminGetUser = defineOperation<AdminGetUserRequest, AdminGetUserRes
       ...(user.userMfaSettingList?.length ? { UserMFASettingList: user.userMfaSettingList } : {}),
     } as unknown as AdminGetUserResponse;
   },
+  { readOnly: true },
 );

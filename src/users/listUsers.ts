@@ -44,29 +44,33 @@ function matchesNoStatus(filter: UserFilter): boolean {
   return !ENABLED_STATES.some((state) => (filter.op === "=" ? state === filter.value : state.startsWith(filter.value)));
 }
 
-export const listUsers = defineOperation<ListUsersRequest, ListUsersResponse>("ListUsers", async (input, ctx) => {
-  const pool = await requirePool(ctx, input.UserPoolId!);
-  const filter = input.Filter === undefined ? undefined : parseFilter(input.Filter);
-  const only = input.AttributesToGet;
-  if (only) {
-    const schema = schemaOf(pool);
-    const unknown = only.find((name) => !schema.has(name));
-    if (unknown !== undefined) {
-      throw errors.invalidParameter(`One or more requested attributes do not exist: ${unknown}`);
+export const listUsers = defineOperation<ListUsersRequest, ListUsersResponse>(
+  "ListUsers",
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const filter = input.Filter === undefined ? undefined : parseFilter(input.Filter);
+    const only = input.AttributesToGet;
+    if (only) {
+      const schema = schemaOf(pool);
+      const unknown = only.find((name) => !schema.has(name));
+      if (unknown !== undefined) {
+        throw errors.invalidParameter(`One or more requested attributes do not exist: ${unknown}`);
+      }
     }
-  }
-  if (filter && matchesNoStatus(filter)) return { Users: [] } as unknown as ListUsersResponse;
-  const page = await ctx.store.users.list(pool.id, {
-    limit: input.Limit ? Math.min(input.Limit, MAX_LIMIT) : MAX_LIMIT,
-    after: input.PaginationToken,
-    ...(filter ? { filter } : {}),
-  });
-  // Cognito answers an error, in the words it uses for an unknown name, rather than list a
-  // user without a value for a requested attribute.
-  const unset = only?.find((name) => page.items.some((user) => user.attributes[name] === undefined));
-  if (unset !== undefined) throw errors.invalidParameter(`One or more requested attributes do not exist: ${unset}`);
-  return {
-    Users: page.items.map((user) => toUserType(user, only)),
-    ...(page.next ? { PaginationToken: page.next } : {}),
-  } as unknown as ListUsersResponse;
-});
+    if (filter && matchesNoStatus(filter)) return { Users: [] } as unknown as ListUsersResponse;
+    const page = await ctx.store.users.list(pool.id, {
+      limit: input.Limit ? Math.min(input.Limit, MAX_LIMIT) : MAX_LIMIT,
+      after: input.PaginationToken,
+      ...(filter ? { filter } : {}),
+    });
+    // Cognito answers an error, in the words it uses for an unknown name, rather than list a
+    // user without a value for a requested attribute.
+    const unset = only?.find((name) => page.items.some((user) => user.attributes[name] === undefined));
+    if (unset !== undefined) throw errors.invalidParameter(`One or more requested attributes do not exist: ${unset}`);
+    return {
+      Users: page.items.map((user) => toUserType(user, only)),
+      ...(page.next ? { PaginationToken: page.next } : {}),
+    } as unknown as ListUsersResponse;
+  },
+  { readOnly: true },
+);

@@ -13,8 +13,12 @@ export type LogDeliveryData = LogDeliveryConfigurationType;
 export const getLogDeliveryConfiguration = defineOperation<
   GetLogDeliveryConfigurationRequest,
   GetLogDeliveryConfigurationResponse
->("GetLogDeliveryConfiguration", async (input, ctx) => {
-  const pool = await requirePool(ctx, input.UserPoolId!);
-  const record = await ctx.store.resources.get<LogDeliveryData>(ResourceKind.logDelivery, pool.id, "pool");
-  return { LogDeliveryConfiguration: record?.data ?? ({ UserPoolId: pool.id } as LogDeliveryData) };
-});
+>(
+  "GetLogDeliveryConfiguration",
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const record = await ctx.store.resources.get<LogDeliveryData>(ResourceKind.logDelivery, pool.id, "pool");
+    return { LogDeliveryConfiguration: record?.data ?? ({ UserPoolId: pool.id } as LogDeliveryData) };
+  },
+  { readOnly: true },
+);

@@ -10,4 +10,5 @@ export const describeTerms = defineOperation<DescribeTermsRequest, DescribeTerms
     const record = await requireTerms(ctx, pool.id, input.TermsId!);
     return { Terms: toTermsType(record) } as unknown as DescribeTermsResponse;
   },
+  { readOnly: true },
 );

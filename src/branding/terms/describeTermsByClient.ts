@@ -21,4 +21,5 @@ export const describeTermsByClient = defineOperation<DescribeTermsByClientReques
       throw errors.resourceNotFound(`Terms ${input.TermsName} do not exist for app client ${client.clientId}.`);
     return { Terms: toTermsType(record) } as unknown as DescribeTermsByClientResponse;
   },
+  { readOnly: true },
 );

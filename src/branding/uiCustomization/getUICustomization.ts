@@ -20,4 +20,5 @@ export const getUICustomization = defineOperation<GetUICustomizationRequest, Get
     const UICustomization = record ? toUICustomizationType(record) : {};
     return { UICustomization } as unknown as GetUICustomizationResponse;
   },
+  { readOnly: true },
 );
