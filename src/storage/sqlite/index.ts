@@ -16,6 +16,7 @@ import type {
 } from "../types.js";
 import { InvalidCursorError } from "../types.js";
 import { migrations } from "./migrations.js";
+import { ParsedCache } from "./parsedCache.js";
 
 export interface SqliteOptions {
   /** Folder for cognate.db; ignored when inMemory. */
@@ -87,6 +88,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
     return s;
   };
   const parse = <T>(row: unknown): T => JSON.parse((row as { data: string }).data) as T;
+  const pools = new ParsedCache<PoolRecord>();
+  const clients = new ParsedCache<ClientRecord>();
 
   /** Runs a keyset-paginated query; `keyOf` gives the sort key of a row. */
   function page<T>(
@@ -126,8 +129,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
   const store: Store = {
     pools: {
       async get(id) {
-        const row = q("SELECT data FROM pools WHERE id = ?").get(id);
-        return row ? parse<PoolRecord>(row) : undefined;
+        const row = q("SELECT data FROM pools WHERE id = ?").get(id) as { data: string } | undefined;
+        return row ? pools.get(id, row.data) : undefined;
       },
       async insert(pool) {
         q("INSERT INTO pools (id, account_id, created_at, data) VALUES (?, ?, ?, ?)").run(
@@ -158,12 +161,14 @@ export function openSqliteStore(options: SqliteOptions): Store {
 
     clients: {
       async get(poolId, clientId) {
-        const row = q("SELECT data FROM clients WHERE pool_id = ? AND client_id = ?").get(poolId, clientId);
-        return row ? parse<ClientRecord>(row) : undefined;
+        const row = q("SELECT data FROM clients WHERE pool_id = ? AND client_id = ?").get(poolId, clientId) as
+          | { data: string }
+          | undefined;
+        return row ? clients.get(clientId, row.data) : undefined;
       },
       async find(clientId) {
-        const row = q("SELECT data FROM clients WHERE client_id = ?").get(clientId);
-        return row ? parse<ClientRecord>(row) : undefined;
+        const row = q("SELECT data FROM clients WHERE client_id = ?").get(clientId) as { data: string } | undefined;
+        return row ? clients.get(clientId, row.data) : undefined;
       },
       async insert(client) {
         q("INSERT INTO clients (pool_id, client_id, data) VALUES (?, ?, ?)").run(
@@ -415,10 +420,12 @@ export function openSqliteStore(options: SqliteOptions): Store {
       },
     },
 
-    async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    async transaction<T>(fn: () => Promise<T>, options?: { readOnly?: boolean }): Promise<T> {
       if (inTransaction.getStore()) return fn();
+      // IMMEDIATE takes the write lock up front, so a writer never fails to upgrade later.
+      const begin = options?.readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE";
       const run = async (): Promise<T> => {
-        db.exec("BEGIN IMMEDIATE");
+        db.exec(begin);
         try {
           const result = await inTransaction.run(true, fn);
           db.exec("COMMIT");
