@@ -1728,19 +1728,19 @@ describe("attribute maintenance", () => {
         "blank value.'",
     },
     async () => {
-    // UpdateUserAttributes: "To delete an attribute from the user, submit the attribute in your API request with a
-    // blank value."
-    const { poolId, clientId } = await setup();
-    await confirmedUser(poolId, clientId, "blank");
-    const token = await login(clientId, "blank");
-    await t.client.send(
-      new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "Blank" }] }),
-    );
-    await t.client.send(
-      new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "" }] }),
-    );
-    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
-    assert.equal(attr(user.UserAttributes, "name"), undefined);
+      // UpdateUserAttributes: "To delete an attribute from the user, submit the attribute in your API request with a
+      // blank value."
+      const { poolId, clientId } = await setup();
+      await confirmedUser(poolId, clientId, "blank");
+      const token = await login(clientId, "blank");
+      await t.client.send(
+        new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "Blank" }] }),
+      );
+      await t.client.send(
+        new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "" }] }),
+      );
+      const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+      assert.equal(attr(user.UserAttributes, "name"), undefined);
     },
   );
 
