@@ -1237,6 +1237,7 @@ describe("sign-up details", () => {
     const { clientId } = await setup({ UsernameAttributes: ["phone_number"], AutoVerifiedAttributes: [] });
     const err = await errorOf(() => signUp({ ClientId: clientId, Username: "notaphone" }));
     assert.equal(err.name, "InvalidParameterException");
+    assert.match(err.message, /^Username should be a phone number/);
   });
 
   it("refuses a Number custom attribute outside its NumberAttributeConstraints", async () => {
@@ -1814,5 +1815,29 @@ describe("attribute maintenance", () => {
     const token = await login(clientId, "tiered");
     const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
     assert.equal(attr(user.UserAttributes, "custom:tier"), "gold");
+  });
+});
+
+describe("confirmation edge cases", () => {
+  const t = useCognate();
+  const { setup, signUp } = helpers(t);
+
+  it("ConfirmSignUp refuses an administrator-created user: 'Current status is FORCE_CHANGE_PASSWORD'", async () => {
+    const { poolId, clientId } = await setup();
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: "invitee", MessageAction: "SUPPRESS" }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "invitee", ConfirmationCode: "123456" })),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD");
+  });
+
+  it("in a phone-alias pool, refuses a phone-shaped username", async () => {
+    const { clientId } = await setup({ AliasAttributes: ["phone_number"], AutoVerifiedAttributes: [] });
+    const err = await errorOf(() => signUp({ ClientId: clientId, Username: "+12065550123" }));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.match(err.message, /^Username cannot be of phone number format/);
   });
 });
