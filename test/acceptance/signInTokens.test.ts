@@ -28,7 +28,7 @@ import {
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
-import { errorOf, useCognate } from "../helpers/cognate.js";
+import { errorOf, rawCall, useCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Corr3ct-Horse!";
 const TEMP_PASSWORD = "Temp-Passw0rd!";
@@ -257,6 +257,52 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(id["cognito:username"], id.sub);
       assert.equal(access.username, id.sub);
       assert.equal(id.email, "hank@example.com");
+    });
+  });
+
+  describe("on the wire", () => {
+    it("a successful InitiateAuth body has only AuthenticationResult and ChallengeParameters", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      const res = await rawCall(
+        t.url,
+        "InitiateAuth",
+        JSON.stringify({
+          AuthFlow: "USER_PASSWORD_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      );
+      assert.equal(res.status, 200);
+      assert.deepEqual(Object.keys(res.body).sort(), ["AuthenticationResult", "ChallengeParameters"]);
+      assert.deepEqual(Object.keys(res.body.AuthenticationResult as object).sort(), [
+        "AccessToken",
+        "ExpiresIn",
+        "IdToken",
+        "RefreshToken",
+        "TokenType",
+      ]);
+      assert.ok(res.headers.get("x-amzn-requestid"));
+    });
+
+    it("a refused sign-in carries __type, message and the x-amzn-ErrorType header", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      const res = await rawCall(
+        t.url,
+        "InitiateAuth",
+        JSON.stringify({
+          AuthFlow: "USER_PASSWORD_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { USERNAME: "alice", PASSWORD: "Wr0ng-Password!" },
+        }),
+      );
+      assert.equal(res.status, 400);
+      assert.equal(res.body.__type, "NotAuthorizedException");
+      assert.equal(res.body.message, "Incorrect username or password.");
+      assert.match(res.headers.get("x-amzn-errortype") ?? "", /^NotAuthorizedException/);
     });
   });
 
@@ -1288,20 +1334,6 @@ describe("sign-in, tokens and sign-out", () => {
         }),
       );
       checkTokenSet(done.AuthenticationResult!, true);
-    });
-
-    it("an unknown user through USER_AUTH on a LEGACY client answers UserNotFoundException", async () => {
-      const { client } = await choicePool();
-      const err = await errorOf(() =>
-        t.client.send(
-          new InitiateAuthCommand({
-            AuthFlow: "USER_AUTH",
-            ClientId: client.ClientId,
-            AuthParameters: { USERNAME: "nobody", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD },
-          }),
-        ),
-      );
-      assert.equal(err.name, "UserNotFoundException");
     });
 
     it("refuses USER_AUTH on a client without ALLOW_USER_AUTH", async () => {
