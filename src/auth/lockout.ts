@@ -30,13 +30,16 @@ export async function recordFailure(ctx: OperationContext, pool: PoolRecord, use
   const stale = !!previous && ctx.now - Math.max(previous.updatedAt, previous.data.lockedUntil) > FORGET_AFTER_MS;
   const failures = (stale ? 0 : (previous?.data.failures ?? 0)) + 1;
   const lockMs = failures >= FREE_FAILURES ? Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS) : 0;
+  const lockedUntil = lockMs ? ctx.now + lockMs : 0;
   await ctx.store.resources.put<LockoutState>({
     kind: ResourceKind.lockout,
     scope: pool.id,
     key,
-    data: { failures, lockedUntil: lockMs ? ctx.now + lockMs : 0 },
+    data: { failures, lockedUntil },
     createdAt: previous?.createdAt ?? ctx.now,
     updatedAt: ctx.now,
+    // Past this the count is stale and would start again anyway.
+    expiresAt: Math.max(ctx.now, lockedUntil) + FORGET_AFTER_MS,
   });
 }
 

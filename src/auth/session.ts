@@ -41,6 +41,7 @@ export async function openSessionAt(
   state?: Record<string, string>,
 ): Promise<void> {
   const minutes = (client.config.AuthSessionValidity as number | undefined) ?? 3;
+  const expiresAt = ctx.now + minutes * 60_000;
   await ctx.store.resources.put<ChallengeSession>({
     kind: ResourceKind.authSession,
     scope: pool.id,
@@ -50,11 +51,12 @@ export async function openSessionAt(
       challenge,
       username,
       clientId: client.clientId,
-      expiresAt: ctx.now + minutes * 60_000,
+      expiresAt,
       ...(state ? { state } : {}),
     },
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    expiresAt,
   });
 }
 

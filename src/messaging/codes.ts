@@ -129,6 +129,7 @@ export async function issueCode(
 ): Promise<CodeDeliveryDetailsType> {
   const code = await sendCode(ctx, pool, user.username, target);
   const salt = randomBytes(16).toString("base64");
+  const expiresAt = ctx.now + CODE_VALIDITY_MS[purpose];
   await ctx.store.resources.put<StoredCode>({
     kind: ResourceKind.code,
     scope: pool.id,
@@ -136,11 +137,13 @@ export async function issueCode(
     data: {
       hash: hashCode(code, salt).toString("base64"),
       salt,
-      expiresAt: ctx.now + CODE_VALIDITY_MS[purpose],
+      expiresAt,
       attempts: 0,
     },
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    // A missing code answers as an expired one does, so the record can go at expiry.
+    expiresAt,
   });
   return codeDeliveryDetails(target);
 }

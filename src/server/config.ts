@@ -22,6 +22,8 @@ export interface CognateConfig {
   issuerStyle: "local" | "aws";
   passwordHashCost: PasswordHashCost;
   logLevel: LogLevel;
+  /** How often expired sessions, codes and tokens are deleted from storage (ms). */
+  sweepIntervalMs: number;
 }
 
 export const defaultConfig: CognateConfig = {
@@ -34,4 +36,5 @@ export const defaultConfig: CognateConfig = {
   passwordHashCost: "owasp",
   issuerStyle: "local",
   logLevel: "info",
+  sweepIntervalMs: 60_000,
 };

@@ -8,6 +8,7 @@ import type { Store } from "../storage/types.js";
 import { handlers } from "../protocol/registry.js";
 import { defaultConfig, type CognateConfig } from "./config.js";
 import { handleControl } from "./control.js";
+import { startSweeper } from "./sweeper.js";
 import { handleWellKnown, WELL_KNOWN_PATH } from "./wellKnown.js";
 
 /** Largest request body accepted (branding assets are the largest legitimate inputs). */
@@ -105,6 +106,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   config.publicUrl ??= url;
+  const sweeper = startSweeper(store, log, config.sweepIntervalMs);
   log.info("cognate started", { url, dataDir: config.inMemory ? null : config.dataDir, inMemory: config.inMemory });
 
   let closing: Promise<void> | undefined;
@@ -119,6 +121,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await sweeper.stop();
         await store.close();
       })();
       return closing;

@@ -38,6 +38,7 @@ export async function createSignUpSession(
     data: { type: "signUp", stage, username, clientId: client.clientId, expiresAt },
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    expiresAt,
   });
   return session;
 }

@@ -118,6 +118,11 @@ export interface ResourceRecord<T = Record<string, unknown>> {
   data: T;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Epoch ms after which nobody needs the record (a session, code or refresh token past use):
+   * `deleteExpired` removes it. Readers still check their own expiry: removal is not prompt.
+   */
+  expiresAt?: number;
 }
 
 export interface OutboxMessage {
@@ -211,6 +216,8 @@ export interface ResourceStore {
   put<T>(record: ResourceRecord<T>): Promise<void>;
   delete(kind: string, scope: string, key: string): Promise<void>;
   list<T>(kind: string, scope: string, page: PageQuery): Promise<Page<ResourceRecord<T>>>;
+  /** Deletes up to `limit` records whose expiresAt is at or before `now`; returns how many. */
+  deleteExpired(now: number, limit: number): Promise<number>;
 }
 
 export interface TagStore {

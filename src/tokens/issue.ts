@@ -84,10 +84,19 @@ function newRefreshToken(): string {
 export async function issueTokens(ctx: OperationContext, options: IssueOptions): Promise<WireAuthenticationResult> {
   const { pool, client, user } = options;
   const validity = tokenValidity(client);
+  // The sign-in record must outlive every token of the sign-in: the ones issued now, and the
+  // access and id tokens a refresh token issued now can still get at its last moment.
+  const refreshFor = options.withRefresh ? validity.refresh : 0;
+  const outlivesTokens = ctx.now + (refreshFor + Math.max(validity.access, validity.id)) * 1000;
   let originJti = options.originJti;
   let signIn: SignInRecord | undefined;
   if (originJti) {
-    signIn = (await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, originJti))?.data;
+    const stored = await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, originJti);
+    signIn = stored?.data;
+    // A rotated refresh token (or a client whose validities grew) can need a longer-lived record.
+    if (stored && (stored.expiresAt ?? Infinity) < outlivesTokens) {
+      await ctx.store.resources.put({ ...stored, updatedAt: ctx.now, expiresAt: outlivesTokens });
+    }
   }
   if (!originJti || !signIn) {
     originJti = randomUUID();
@@ -107,6 +116,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       data: signIn,
       createdAt: ctx.now,
       updatedAt: ctx.now,
+      expiresAt: outlivesTokens,
     });
   }
 
@@ -180,6 +190,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       data: record,
       createdAt: ctx.now,
       updatedAt: ctx.now,
+      expiresAt: record.expiresAt,
     });
     result.RefreshToken = refreshToken;
   }

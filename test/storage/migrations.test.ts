@@ -61,4 +61,40 @@ describe("SQLite schema migrations", () => {
       rmSync(newer, { recursive: true, force: true });
     }
   });
+
+  it("gives sessions and refresh tokens written before version 3 an expiry the sweeper honours", async () => {
+    const dir3 = mkdtempSync(join(tmpdir(), "cognate-migrate3-"));
+    try {
+      const old = new Database(join(dir3, "cognate.db"));
+      old.exec(migrations[0]!);
+      old.exec(migrations[1]!);
+      old.pragma("user_version = 2");
+      const insert = old.prepare("INSERT INTO resources (kind, scope, key, created_at, data) VALUES (?, ?, ?, ?, ?)");
+      const row = (kind: string, key: string, data: Record<string, unknown>) =>
+        insert.run(
+          kind,
+          "us-east-1_abcdefghi",
+          key,
+          1,
+          JSON.stringify({ kind, scope: "us-east-1_abcdefghi", key, data }),
+        );
+      row("authSession", "old-session", { expiresAt: 1_000 });
+      row("refreshToken", "old-refresh", { expiresAt: 2_000 });
+      row("refreshToken", "live-refresh", { expiresAt: 10_000 });
+      row("signingKey", "kid", { kid: "kid" });
+      old.close();
+
+      const store = openSqliteStore({ dataDir: dir3, inMemory: false });
+      try {
+        assert.equal(await store.resources.deleteExpired(5_000, 100), 2);
+        assert.equal(await store.resources.get("authSession", "us-east-1_abcdefghi", "old-session"), undefined);
+        assert.ok(await store.resources.get("refreshToken", "us-east-1_abcdefghi", "live-refresh"));
+        assert.ok(await store.resources.get("signingKey", "us-east-1_abcdefghi", "kid"));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir3, { recursive: true, force: true });
+    }
+  });
 });

@@ -359,11 +359,14 @@ export function openSqliteStore(options: SqliteOptions): Store {
         return row ? parse<ResourceRecord<T>>(row) : undefined;
       },
       async put(record) {
-        q("INSERT OR REPLACE INTO resources (kind, scope, key, created_at, data) VALUES (?, ?, ?, ?, ?)").run(
+        q(
+          "INSERT OR REPLACE INTO resources (kind, scope, key, created_at, expires_at, data) VALUES (?, ?, ?, ?, ?, ?)",
+        ).run(
           record.kind,
           record.scope,
           record.key,
           record.createdAt,
+          record.expiresAt ?? null,
           JSON.stringify(record),
         );
       },
@@ -380,6 +383,13 @@ export function openSqliteStore(options: SqliteOptions): Store {
           (r) => parse<ResourceRecord<T>>(r),
           (r) => [r.key],
         );
+      },
+      async deleteExpired(now, limit) {
+        return q(
+          `DELETE FROM resources WHERE (kind, scope, key) IN (
+             SELECT kind, scope, key FROM resources INDEXED BY resources_by_expiry
+             WHERE expires_at IS NOT NULL AND expires_at <= ? LIMIT ?)`,
+        ).run(now, limit).changes;
       },
     },
 

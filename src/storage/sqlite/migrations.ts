@@ -91,4 +91,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX users_by_preferred_username_nocase ON users (pool_id, lower(preferred_username))
     WHERE preferred_username IS NOT NULL;
   `,
+  // 3: expiring resources (sessions, codes, refresh tokens, sign-ins) can be swept. Rows
+  // written before keep their expiry inside the JSON only; copy it out for the kinds that had one.
+  `
+  ALTER TABLE resources ADD COLUMN expires_at INTEGER;
+  UPDATE resources SET expires_at = json_extract(data, '$.data.expiresAt')
+    WHERE kind IN ('authSession', 'refreshToken');
+  CREATE INDEX resources_by_expiry ON resources (expires_at) WHERE expires_at IS NOT NULL;
+  `,
 ];
