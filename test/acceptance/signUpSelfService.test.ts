@@ -1973,3 +1973,108 @@ describe("passwordless sign-up", () => {
     assert.deepEqual([...(factors.ConfiguredUserAuthFactors ?? [])].sort(), ["EMAIL_OTP", "PASSWORD"]);
   });
 });
+
+describe("developer-only and immutable attributes", () => {
+  const t = useCognate();
+  const { setup, login, confirmedUser, adminGet } = helpers(t);
+  const devPool = {
+    Schema: [{ Name: "secret", AttributeDataType: "String" as const, DeveloperOnlyAttribute: true, Mutable: true }],
+  };
+
+  it("SignUp can't set a developer-only attribute", async () => {
+    const { clientId } = await setup(devPool);
+    const err = await errorOf(() =>
+      t.client.send(
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: "devsign",
+          Password: PASSWORD,
+          UserAttributes: [
+            { Name: "email", Value: "devsign@example.com" },
+            { Name: "dev:custom:secret", Value: "x" },
+          ],
+        }),
+      ),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+  });
+
+  it(
+    "UpdateUserAttributes can't change a developer-only attribute",
+    {
+      todo:
+        "Cognate lets UpdateUserAttributes (access token) write dev:custom:secret; Cognito documents " +
+        "(SchemaAttributeType.DeveloperOnlyAttribute): 'Users won't be able to modify this attribute using their " +
+        "access token ... can be modified using AdminUpdateUserAttributes but can't be updated using " +
+        "UpdateUserAttributes.'",
+    },
+    async () => {
+      const { poolId, clientId } = await setup(devPool);
+      await confirmedUser(poolId, clientId, "devupd");
+      await t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: poolId,
+          Username: "devupd",
+          UserAttributes: [{ Name: "dev:custom:secret", Value: "admin-set" }],
+        }),
+      );
+      const token = await login(clientId, "devupd");
+      const err = await errorOf(() =>
+        t.client.send(
+          new UpdateUserAttributesCommand({
+            AccessToken: token,
+            UserAttributes: [{ Name: "dev:custom:secret", Value: "user-set" }],
+          }),
+        ),
+      );
+      assert.equal(err.$metadata?.httpStatusCode, 400);
+      assert.equal(attr((await adminGet(poolId, "devupd")).UserAttributes, "dev:custom:secret"), "admin-set");
+    },
+  );
+
+  it("the user can't change or delete sub", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "subby");
+    const token = await login(clientId, "subby");
+    const upd = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "sub", Value: "x" }] }),
+      ),
+    );
+    assert.equal(upd.name, "InvalidParameterException");
+    const del = await errorOf(() =>
+      t.client.send(new DeleteUserAttributesCommand({ AccessToken: token, UserAttributeNames: ["sub"] })),
+    );
+    assert.equal(del.name, "InvalidParameterException");
+  });
+
+  it("GetUser refuses an ID token", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "idtok");
+    const res = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "idtok", PASSWORD },
+      }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(new GetUserCommand({ AccessToken: res.AuthenticationResult!.IdToken! })),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+  });
+
+  it("GetUserAttributeVerificationCode refuses an attribute that can't be verified or has no value", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "noverify");
+    const token = await login(clientId, "noverify");
+    const name = await errorOf(() =>
+      t.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: "name" })),
+    );
+    assert.equal(name.name, "InvalidParameterException");
+    const phone = await errorOf(() =>
+      t.client.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: "phone_number" })),
+    );
+    assert.equal(phone.name, "InvalidParameterException");
+  });
+});
