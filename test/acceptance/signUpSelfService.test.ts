@@ -800,6 +800,34 @@ describe("self-service with an access token", () => {
     assert.equal(attr(res.UserAttributes, "name"), undefined);
   });
 
+  it("GetUser hides what ReadAttributes leaves out, email_verified included; DeleteUserAttributes honours WriteAttributes", async () => {
+    // UserPoolClientType.ReadAttributes: the access token authorizes reading "any attribute in this list";
+    // email_verified and phone_number_verified are readable by default only when ReadAttributes isn't set.
+    const { poolId, clientId } = await setup({}, { ReadAttributes: ["email", "name"], WriteAttributes: ["email"] });
+    await confirmedUser(poolId, clientId, "rw");
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "rw",
+        UserAttributes: [
+          { Name: "name", Value: "Arr Double-U" },
+          { Name: "family_name", Value: "Hidden" },
+        ],
+      }),
+    );
+    const token = await login(clientId, "rw");
+    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(user.UserAttributes, "email"), "rw@example.com");
+    assert.equal(attr(user.UserAttributes, "name"), "Arr Double-U");
+    assert.equal(attr(user.UserAttributes, "family_name"), undefined);
+    assert.equal(attr(user.UserAttributes, "email_verified"), undefined);
+    const err = await errorOf(() =>
+      t.client.send(new DeleteUserAttributesCommand({ AccessToken: token, UserAttributeNames: ["name"] })),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "A client attempted to write unauthorized attribute");
+  });
+
   it("UpdateUserAttributes changes a plain attribute and returns no deliveries", async () => {
     const { poolId, clientId } = await setup();
     await confirmedUser(poolId, clientId, "uma");
@@ -1125,6 +1153,18 @@ describe("sign-up details", () => {
     assert.ok(auth.AuthenticationResult?.AccessToken);
     assert.ok(auth.AuthenticationResult.IdToken);
     assert.ok(auth.AuthenticationResult.RefreshToken);
+    // "This option is only valid for users who ... are signing in for the first time" (InitiateAuthRequest.Session)
+    const again = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "quick" },
+          Session: confirmed.Session,
+        }),
+      ),
+    );
+    assert.equal(again.name, "NotAuthorizedException");
   });
 
   it("when both email and phone are auto-verified, the sign-up code goes to the phone (SMS)", async () => {
