@@ -2,33 +2,14 @@ import type { AdminCreateUserRequest, AdminCreateUserResponse } from "@aws-sdk/c
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import { newSub } from "../common/ids.js";
 import type { UserRecord } from "../storage/types.js";
-import {
-  aliasAttributesOf,
-  checkAliasConflicts,
-  checkAttributes,
-  checkRequiredAttributes,
-  isEmail,
-  isPhoneNumber,
-  usernameAttributesOf,
-} from "./attributes.js";
+import { checkAliasConflicts, checkAttributes, checkRequiredAttributes } from "./attributes.js";
 import { invitationTargets, sendInvitation } from "./invitation.js";
-import { findUser, isCaseInsensitive, usernameKey } from "./lookup.js";
+import { findUser, usernameKey } from "./lookup.js";
+import { checkNameFree, nameNewUser } from "./newUser.js";
 import { passwordSecrets } from "./password.js";
 import { checkPasswordPolicy, generateTemporaryPassword } from "./passwordPolicy.js";
 import { toUserType } from "./wire.js";
-
-/** In pools that sign in with email or phone, which of them this username is. */
-function usernameAttributeFor(allowed: string[], username: string): "email" | "phone_number" {
-  const email = allowed.includes("email");
-  const phone = allowed.includes("phone_number");
-  if (email && isEmail(username)) return "email";
-  if (phone && isPhoneNumber(username)) return "phone_number";
-  if (email && phone) throw errors.invalidParameter("Username should be either an email or a phone number.");
-  if (email) throw errors.invalidParameter("Username should be an email.");
-  throw errors.invalidParameter("Username should be a phone number.");
-}
 
 export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCreateUserResponse>(
   "AdminCreateUser",
@@ -60,28 +41,8 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
     }
 
     const given = checkAttributes(pool, input.UserAttributes, "create");
-    const sub = newSub();
-    const usernameAttributes = usernameAttributesOf(pool);
-    let username = input.Username!;
-    let signInAttribute: "email" | "phone_number" | undefined;
-    if (usernameAttributes.length) {
-      signInAttribute = usernameAttributeFor(usernameAttributes, username);
-      given[signInAttribute] = username;
-      username = sub;
-    } else {
-      const aliases = aliasAttributesOf(pool);
-      if (aliases.includes("email") && isEmail(username)) {
-        throw errors.invalidParameter(
-          "Username cannot be of email format, since user pool is configured for email alias.",
-        );
-      }
-      if (aliases.includes("phone_number") && isPhoneNumber(username)) {
-        throw errors.invalidParameter(
-          "Username cannot be of phone number format, since user pool is configured for phone number alias.",
-        );
-      }
-    }
-    const attributes: Record<string, string> = { sub, ...given };
+    const name = nameNewUser(pool, input.Username!, given);
+    const { username, sub, attributes } = name;
     checkRequiredAttributes(pool, attributes);
     const targets =
       input.MessageAction === "SUPPRESS" ? [] : invitationTargets(attributes, input.DesiredDeliveryMediums);
@@ -89,14 +50,7 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
     const secrets = await passwordSecrets(ctx, pool, username, temporaryPassword);
 
     return ctx.store.transaction(async () => {
-      const key = usernameKey(pool, username);
-      if (await ctx.store.users.get(pool.id, key)) throw errors.usernameExists("User account already exists");
-      if (signInAttribute) {
-        const holders = await ctx.store.users.findByAttribute(pool.id, signInAttribute, attributes[signInAttribute]!, {
-          ignoreCase: isCaseInsensitive(pool),
-        });
-        if (holders.length) throw errors.usernameExists(`An account with the given ${signInAttribute} already exists.`);
-      }
+      await checkNameFree(ctx, pool, name, "User account already exists");
       const demoted = await checkAliasConflicts(ctx, pool, attributes, { sub }, input.ForceAliasCreation ?? false);
       for (const other of demoted) await ctx.store.users.update(other, usernameKey(pool, other.username));
       const user: UserRecord = {
@@ -111,7 +65,7 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
         ...secrets,
         temporaryPasswordSetAt: ctx.now,
       };
-      await ctx.store.users.insert(user, key);
+      await ctx.store.users.insert(user, usernameKey(pool, username));
       await sendInvitation(ctx, pool, user, input.Username!, temporaryPassword, targets);
       return { User: toUserType(user) } as unknown as AdminCreateUserResponse;
     });

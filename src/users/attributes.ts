@@ -188,3 +188,21 @@ export function checkDeletableAttributes(pool: PoolRecord, names: readonly strin
     if (definition.Required) throw nonConforming(name, "The attribute is required");
   }
 }
+
+/**
+ * The user without the named attributes (checked with checkDeletableAttributes): a value
+ * awaiting verification goes with its attribute, and so does the verified flag of an address.
+ */
+export function withoutAttributes(user: UserRecord, names: readonly string[]): UserRecord {
+  const attributes = { ...user.attributes };
+  const pending = { ...(user.pendingAttributes ?? {}) };
+  for (const name of names) {
+    delete attributes[name];
+    delete pending[name];
+    if (name === "email" || name === "phone_number") delete attributes[`${name}_verified`];
+  }
+  const updated: UserRecord = { ...user, attributes };
+  if (Object.keys(pending).length) updated.pendingAttributes = pending;
+  else delete updated.pendingAttributes;
+  return updated;
+}
