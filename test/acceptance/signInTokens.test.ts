@@ -346,6 +346,53 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(err.message, "USER_PASSWORD_AUTH flow not enabled for this client");
     });
 
+    it("a client with the legacy USER_PASSWORD_AUTH value signs in with it and refreshes", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { ExplicitAuthFlows: ["USER_PASSWORD_AUTH"] });
+      await user(p.Id!, "alice");
+      const res = await passwordAuth(c.ClientId!, "alice");
+      const refreshed = await t.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { REFRESH_TOKEN: res.AuthenticationResult!.RefreshToken! },
+        }),
+      );
+      checkTokenSet(refreshed.AuthenticationResult!, false);
+    });
+
+    it("a client with the legacy ADMIN_NO_SRP_AUTH value allows ADMIN_USER_PASSWORD_AUTH", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH"] });
+      await user(p.Id!, "alice");
+      const res = await t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: p.Id,
+          ClientId: c.ClientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      );
+      checkTokenSet(res.AuthenticationResult!, true);
+    });
+
+    it("a client without ALLOW_REFRESH_TOKEN_AUTH refuses REFRESH_TOKEN_AUTH", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] });
+      await user(p.Id!, "alice");
+      const res = await passwordAuth(c.ClientId!, "alice");
+      const err = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "REFRESH_TOKEN_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { REFRESH_TOKEN: res.AuthenticationResult!.RefreshToken! },
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException");
+    });
+
     it("answers InvalidParameterException when USERNAME is missing", async () => {
       const p = await pool();
       const c = await appClient(p.Id!);
@@ -1649,6 +1696,47 @@ describe("sign-in, tokens and sign-out", () => {
       assert.ok(Number.isInteger(access.auth_time));
       assert.ok((access.auth_time as number) >= before - 1 && (access.auth_time as number) <= after + 1);
       assert.equal(access.iat, access.auth_time);
+    });
+
+    it("a group with a precedence beats groups with none for cognito:preferred_role", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      const role = (x: string) => `arn:aws:iam::123456789012:role/${x}`;
+      await t.client.send(new CreateGroupCommand({ UserPoolId: p.Id, GroupName: "none", RoleArn: role("none") }));
+      await t.client.send(
+        new CreateGroupCommand({ UserPoolId: p.Id, GroupName: "ten", Precedence: 10, RoleArn: role("ten") }),
+      );
+      for (const GroupName of ["none", "ten"]) {
+        await t.client.send(new AdminAddUserToGroupCommand({ UserPoolId: p.Id, Username: "alice", GroupName }));
+      }
+      const id = decodeJwt((await passwordAuth(c.ClientId!, "alice")).AuthenticationResult!.IdToken!);
+      assert.equal(id["cognito:preferred_role"], role("ten"));
+      assert.deepEqual([...(id["cognito:roles"] as string[])].sort(), [role("none"), role("ten")]);
+    });
+
+    it("two groups without precedence and different roles leave cognito:preferred_role unset", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "alice");
+      for (const g of ["a", "b"]) {
+        await t.client.send(
+          new CreateGroupCommand({ UserPoolId: p.Id, GroupName: g, RoleArn: `arn:aws:iam::123456789012:role/${g}` }),
+        );
+        await t.client.send(new AdminAddUserToGroupCommand({ UserPoolId: p.Id, Username: "alice", GroupName: g }));
+      }
+      const id = decodeJwt((await passwordAuth(c.ClientId!, "alice")).AuthenticationResult!.IdToken!);
+      assert.equal(id["cognito:preferred_role"], undefined);
+    });
+
+    it("a user in no group has no group or role claims in either token", async () => {
+      const { tokens } = await signedIn();
+      for (const token of [tokens.IdToken!, tokens.AccessToken!]) {
+        const claims = decodeJwt(token);
+        assert.equal(claims["cognito:groups"], undefined);
+        assert.equal(claims["cognito:roles"], undefined);
+        assert.equal(claims["cognito:preferred_role"], undefined);
+      }
     });
 
     it("token lifetimes follow the client's validity and units", async () => {
