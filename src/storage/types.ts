@@ -161,8 +161,8 @@ export interface PoolStore {
   insert(pool: PoolRecord): Promise<void>;
   update(pool: PoolRecord): Promise<void>;
   delete(id: string): Promise<void>;
-  /** Pools of one account, oldest first. */
-  list(accountId: string, page: PageQuery): Promise<Page<PoolRecord>>;
+  /** Pools of one account in one region, oldest first. */
+  list(accountId: string, region: string, page: PageQuery): Promise<Page<PoolRecord>>;
 }
 
 export interface ClientStore {

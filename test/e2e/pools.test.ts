@@ -169,6 +169,30 @@ describe("deleting, listing and describing pools", () => {
     }
   });
 
+  it("lists only the pools of the request's region", async () => {
+    const inRegion = (region: string) =>
+      new CognitoIdentityProviderClient({
+        endpoint: t.url,
+        region,
+        credentials: { accessKeyId: "444455556666", secretAccessKey: "x" },
+        maxAttempts: 1,
+      });
+    const dublin = inRegion("eu-west-1");
+    const virginia = inRegion("us-east-1");
+    try {
+      const created = (await dublin.send(new CreateUserPoolCommand({ PoolName: "dublin" }))).UserPool!;
+      assert.match(created.Id!, /^eu-west-1_/);
+      await virginia.send(new CreateUserPoolCommand({ PoolName: "virginia" }));
+      const listed = async (client: CognitoIdentityProviderClient) =>
+        (await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name);
+      assert.deepEqual(await listed(dublin), ["dublin"]);
+      assert.deepEqual(await listed(virginia), ["virginia"]);
+    } finally {
+      dublin.destroy();
+      virginia.destroy();
+    }
+  });
+
   it("validates ListUserPools input", async () => {
     const tooMany = await errorOf(() => t.client.send(new ListUserPoolsCommand({ MaxResults: 61 })));
     assert.equal(tooMany.name, "InvalidParameterException");

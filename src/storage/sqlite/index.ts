@@ -146,11 +146,13 @@ export function openSqliteStore(options: SqliteOptions): Store {
       async delete(id) {
         q("DELETE FROM pools WHERE id = ?").run(id);
       },
-      async list(accountId, query) {
+      async list(accountId, region, query) {
+        // A pool id starts with its region and "_".
+        const prefix = `${region}_`;
         return page(
           (after) =>
-            `SELECT id, created_at, data FROM pools WHERE account_id = ? ${after} ${after ? "(created_at, id) > (?, ?)" : ""} ORDER BY created_at, id LIMIT ?`,
-          [accountId],
+            `SELECT id, created_at, data FROM pools WHERE account_id = ? AND substr(id, 1, ?) = ? ${after} ${after ? "(created_at, id) > (?, ?)" : ""} ORDER BY created_at, id LIMIT ?`,
+          [accountId, prefix.length, prefix],
           query,
           2,
           (r) => parse<PoolRecord>(r),
