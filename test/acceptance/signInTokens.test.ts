@@ -247,6 +247,22 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "gina");
     });
 
+    it("an unverified email alias cannot be used to sign in", async () => {
+      const p = await pool({ AliasAttributes: ["email"] });
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "gail", { email: "gail@example.com" });
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "gail@example.com"));
+      assert.equal(err.name, "UserNotFoundException");
+    });
+
+    it("signs in with a preferred_username alias", async () => {
+      const p = await pool({ AliasAttributes: ["preferred_username"] });
+      const c = await appClient(p.Id!);
+      await user(p.Id!, "hugo", { preferred_username: "captain" });
+      const res = await passwordAuth(c.ClientId!, "captain");
+      assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "hugo");
+    });
+
     it("in an email-as-username pool, cognito:username and username are the sub", async () => {
       const p = await pool({ UsernameAttributes: ["email"] });
       const c = await appClient(p.Id!);
