@@ -33,7 +33,9 @@ export async function readRefreshToken(
     pool.id,
     hashRefreshToken(token),
   );
-  if (!record || record.data.clientId !== client.clientId) throw invalidRefreshToken();
+  if (!record) throw invalidRefreshToken();
+  // Cognito's wording since 2022 (aws/aws-sdk-js#4016); it said "Invalid Refresh Token" before.
+  if (record.data.clientId !== client.clientId) throw errors.notAuthorized("Refresh Token has different Client");
   if (record.data.revoked) throw revokedRefreshToken();
   if (record.data.replacedUntil !== undefined && record.data.replacedUntil <= ctx.now) {
     throw new CognitoError("RefreshTokenReuseException", "Refresh token has already been rotated.");
