@@ -492,9 +492,10 @@ describe("ConfirmSignUp and ResendConfirmationCode", () => {
     "in an email-alias pool, confirming a second account with a taken email fails with AliasExistsException",
     {
       todo:
-        "Cognate answers 'An account with the given email already exists.'; Cognito's AliasExistsException reads " +
-        "'An account with the email already exists.' (apps match on that text, e.g. a public Python backend that " +
-        "catches AliasExistsException and tests for 'An account with the email already exists')",
+        "Cognate answers 'An account with the given email already exists.'; Cognito answers 'An account with the " +
+        "email already exists.' (Developer Guide, 'Managing user existence error responses', example: " +
+        "'An error occurred (AliasExistsException) when calling the ConfirmSignUp operation: An account with the " +
+        "email already exists.')",
     },
     async () => {
       const { poolId, clientId } = await setup({ AliasAttributes: ["email"] });
@@ -2253,4 +2254,105 @@ describe("resets and limits", () => {
       assert.equal(last.message, "Attempt limit exceeded, please try after some time.");
     },
   );
+});
+
+describe("PreventUserExistenceErrors ENABLED, per the developer guide's password-reset and confirmation rules", () => {
+  // Developer Guide, "Managing user existence error responses" (Password reset operations, Confirmation operations).
+  const t = useCognate();
+  const { setup, signUp, confirmedUser } = helpers(t);
+  const enabled = { PreventUserExistenceErrors: "ENABLED" as const };
+
+  it("ForgotPassword answers with simulated CodeDeliveryDetails for a deactivated user", async () => {
+    const { poolId, clientId } = await setup({}, enabled);
+    await confirmedUser(poolId, clientId, "deact");
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "deact" }));
+    const res = await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "deact" }));
+    assert.ok(res.CodeDeliveryDetails?.DeliveryMedium);
+  });
+
+  it("ForgotPassword answers with simulated CodeDeliveryDetails for a user without a verified delivery mechanism", async () => {
+    const { poolId, clientId } = await setup({ AutoVerifiedAttributes: [] }, enabled);
+    await signUp({
+      ClientId: clientId,
+      Username: "unverified",
+      UserAttributes: [{ Name: "email", Value: "uv@example.com" }],
+    });
+    await t.client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: "unverified",
+        Password: PASSWORD,
+        Permanent: true,
+      }),
+    );
+    const res = await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "unverified" }));
+    assert.ok(res.CodeDeliveryDetails?.DeliveryMedium);
+  });
+
+  it("ConfirmForgotPassword answers CodeMismatchException for a user that doesn't exist or is disabled", async () => {
+    const { poolId, clientId } = await setup({}, enabled);
+    const confirm = (Username: string) =>
+      errorOf(() =>
+        t.client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: clientId,
+            Username,
+            ConfirmationCode: "123456",
+            Password: "N3w-Passw0rd!",
+          }),
+        ),
+      );
+    assert.equal((await confirm("ghost")).name, "CodeMismatchException");
+    await confirmedUser(poolId, clientId, "offline");
+    await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "offline" }));
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "offline" }));
+    assert.equal((await confirm("offline")).name, "CodeMismatchException");
+  });
+
+  it("ConfirmForgotPassword answers ExpiredCodeException when no code was requested", async () => {
+    const { poolId, clientId } = await setup({}, enabled);
+    await confirmedUser(poolId, clientId, "norequest");
+    const err = await errorOf(() =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: "norequest",
+          ConfirmationCode: "123456",
+          Password: "N3w-Passw0rd!",
+        }),
+      ),
+    );
+    assert.equal(err.name, "ExpiredCodeException");
+  });
+
+  it("ResendConfirmationCode answers with CodeDeliveryDetails for a disabled user", async () => {
+    const { poolId, clientId } = await setup({}, enabled);
+    await signUp({
+      ClientId: clientId,
+      Username: "dis",
+      UserAttributes: [{ Name: "email", Value: "dis@example.com" }],
+    });
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "dis" }));
+    const res = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "dis" }));
+    assert.ok(res.CodeDeliveryDetails?.DeliveryMedium);
+  });
+
+  it("SignUp still answers UsernameExistsException for a taken username", async () => {
+    // "The SignUp operation always returns UsernameExistsException when a username is already taken."
+    const { clientId } = await setup({}, enabled);
+    await signUp({
+      ClientId: clientId,
+      Username: "jie",
+      UserAttributes: [{ Name: "email", Value: "jie@example.com" }],
+    });
+    const err = await errorOf(() =>
+      signUp({
+        ClientId: clientId,
+        Username: "jie",
+        UserAttributes: [{ Name: "email", Value: "shirley@example.com" }],
+      }),
+    );
+    assert.equal(err.name, "UsernameExistsException");
+    assert.equal(err.message, "User already exists");
+  });
 });
