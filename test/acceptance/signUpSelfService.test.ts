@@ -2356,3 +2356,108 @@ describe("PreventUserExistenceErrors ENABLED, per the developer guide's password
     assert.equal(err.message, "User already exists");
   });
 });
+
+describe("changing a sign-in email (Developer Guide, 'Verifying when users change their email or phone number')", () => {
+  const t = useCognate();
+  const { setup, signUp, lastCode, login } = helpers(t);
+
+  const signInFails = async (clientId: string, username: string) => {
+    const err = await errorOf(() => login(clientId, username));
+    assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(err.name), `${username}: ${err.name}`);
+  };
+
+  const aliasUser = async (requireVerification: boolean, username: string, email: string) => {
+    const { poolId, clientId } = await setup({
+      AliasAttributes: ["email"],
+      ...(requireVerification
+        ? { UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email" as const] } }
+        : {}),
+    });
+    await signUp({ ClientId: clientId, Username: username, UserAttributes: [{ Name: "email", Value: email }] });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: username, ConfirmationCode: await lastCode(poolId) }),
+    );
+    return { poolId, clientId, token: await login(clientId, email) };
+  };
+
+  it("Example 1 (alias, verification required): only the original email signs in until the new one is verified", async () => {
+    const { poolId, clientId, token } = await aliasUser(true, "user1", "user1@example.com");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "email", Value: "user1+foo@example.com" }],
+      }),
+    );
+    assert.ok(await login(clientId, "user1@example.com"));
+    await signInFails(clientId, "user1+foo@example.com");
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(poolId) }),
+    );
+    assert.ok(await login(clientId, "user1+foo@example.com"));
+    await signInFails(clientId, "user1@example.com");
+  });
+
+  it("Example 2 (alias, no verification required): neither email signs in until the new one is verified", async () => {
+    const { poolId, clientId, token } = await aliasUser(false, "user2", "user2@example.com");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "email", Value: "user2+bar@example.com" }],
+      }),
+    );
+    await signInFails(clientId, "user2@example.com");
+    await signInFails(clientId, "user2+bar@example.com");
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(poolId) }),
+    );
+    assert.ok(await login(clientId, "user2+bar@example.com"));
+    await signInFails(clientId, "user2@example.com");
+  });
+
+  it("Example 3 (email as username, no verification required): the new email signs in at once", async () => {
+    const { poolId, clientId } = await setup({ UsernameAttributes: ["email"] });
+    await signUp({ ClientId: clientId, Username: "user3@example.com" });
+    await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "user3@example.com",
+        ConfirmationCode: await lastCode(poolId),
+      }),
+    );
+    const token = await login(clientId, "user3@example.com");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "email", Value: "user3+baz@example.com" }],
+      }),
+    );
+    assert.ok(await login(clientId, "user3+baz@example.com"));
+  });
+
+  it("email as username, verification required: after verifying, the original email no longer signs in", async () => {
+    const { poolId, clientId } = await setup({
+      UsernameAttributes: ["email"],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+    });
+    await signUp({ ClientId: clientId, Username: "user4@example.com" });
+    await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "user4@example.com",
+        ConfirmationCode: await lastCode(poolId),
+      }),
+    );
+    const token = await login(clientId, "user4@example.com");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "email", Value: "user4+qux@example.com" }],
+      }),
+    );
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(poolId) }),
+    );
+    assert.ok(await login(clientId, "user4+qux@example.com"));
+    await signInFails(clientId, "user4@example.com");
+  });
+});
