@@ -27,6 +27,7 @@ import {
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SignUpCommand,
+  UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import { errorOf, rawCall, useCognate } from "../helpers/cognate.js";
@@ -193,24 +194,16 @@ describe("sign-in, tokens and sign-out", () => {
       },
     );
 
-    it(
-      "with PreventUserExistenceErrors, a user who must reset the password gets 'Incorrect username or password.'",
-      {
-        todo: "Cognate answers PasswordResetRequiredException; Cognito documents a generic NotAuthorizedException instead of PasswordResetRequiredException when PreventUserExistenceErrors is ENABLED (Developer Guide, Managing user existence error responses > Imported users, i.e. users in RESET_REQUIRED)",
-      },
-      async () => {
-        // "If PreventUserExistenceErrors is enabled, during authentication of imported users a generic
-        // NotAuthorizedException error is returned ... instead of returning PasswordResetRequiredException"
-        // (Developer Guide, Managing user existence error responses)
-        const p = await pool({ AutoVerifiedAttributes: ["email"] });
-        const c = await appClient(p.Id!, { PreventUserExistenceErrors: "ENABLED" });
-        await user(p.Id!, "frank", { email: "frank@example.com", email_verified: "true" });
-        await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: p.Id, Username: "frank" }));
-        const err = await errorOf(() => passwordAuth(c.ClientId!, "frank"));
-        assert.equal(err.name, "NotAuthorizedException");
-        assert.equal(err.message, "Incorrect username or password.");
-      },
-    );
+    it("with PreventUserExistenceErrors too, a user who must reset the password gets PasswordResetRequiredException", async () => {
+      // AWS (aws-sdk-ios#2298): "PasswordResetRequiredException is returned whether or not Prevent User Existence
+      // Errors is enabled or disabled" (this supersedes an older Developer Guide note about imported users)
+      const p = await pool({ AutoVerifiedAttributes: ["email"] });
+      const c = await appClient(p.Id!, { PreventUserExistenceErrors: "ENABLED" });
+      await user(p.Id!, "frank", { email: "frank@example.com", email_verified: "true" });
+      await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: p.Id, Username: "frank" }));
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "frank"));
+      assert.equal(err.name, "PasswordResetRequiredException");
+    });
 
     it("answers NotAuthorizedException 'User is disabled.' for a disabled user", async () => {
       const p = await pool();
@@ -703,6 +696,55 @@ describe("sign-in, tokens and sign-out", () => {
       },
     );
 
+    it(
+      "refresh tokens revoked by AdminDisableUser stay revoked after AdminEnableUser",
+      {
+        todo: "Cognate accepts the refresh token again after AdminEnableUser; Cognito: disabling a user account 'revokes refresh and access tokens', and 'the revoked tokens don't become active if you enable the user account again' (Developer Guide, Ending user sessions with token revocation)",
+      },
+      async () => {
+        const { pool: p, client: c, tokens } = await signedIn();
+        await t.client.send(new AdminDisableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+        await t.client.send(new AdminEnableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+        const err = await errorOf(() =>
+          t.client.send(
+            new InitiateAuthCommand({
+              AuthFlow: "REFRESH_TOKEN_AUTH",
+              ClientId: c.ClientId,
+              AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+            }),
+          ),
+        );
+        assert.equal(err.name, "NotAuthorizedException");
+      },
+    );
+
+    it("revoked tokens stay revoked when the client's token revocation is turned off", async () => {
+      // "When you disable token revocation in an app client where it was previously enabled, revoked tokens don't
+      // become active again." (Developer Guide, Ending user sessions with token revocation)
+      const { pool: p, client: c, tokens } = await signedIn();
+      await t.client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken }));
+      await t.client.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId: p.Id,
+          ClientId: c.ClientId,
+          ExplicitAuthFlows: c.ExplicitAuthFlows,
+          EnableTokenRevocation: false,
+        }),
+      );
+      const err = await errorOf(() => getUser(tokens.AccessToken!));
+      assert.equal(err.name, "NotAuthorizedException");
+      const refresh = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "REFRESH_TOKEN_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+          }),
+        ),
+      );
+      assert.equal(refresh.name, "NotAuthorizedException");
+    });
+
     it("a refreshed id token reflects changed attributes and groups", async () => {
       const { pool: p, client: c, tokens } = await signedIn({}, { given_name: "Alice" });
       await t.client.send(
@@ -1137,7 +1179,7 @@ describe("sign-in, tokens and sign-out", () => {
         ),
       );
       assert.equal(garbage.name, "NotAuthorizedException");
-      assert.equal(garbage.message, "Invalid Refresh Token");
+      assert.equal(garbage.message, "Invalid Refresh Token.");
       const foreign = await errorOf(() =>
         t.client.send(
           new GetTokensFromRefreshTokenCommand({ ClientId: other.ClientId, RefreshToken: tokens.RefreshToken }),
@@ -1873,7 +1915,7 @@ describe("sign-in, tokens and sign-out", () => {
       checkTokenSet(admin.AuthenticationResult!, false);
     });
 
-    it("refuses a garbage refresh token with NotAuthorizedException 'Invalid Refresh Token'", async () => {
+    it("refuses a garbage refresh token with NotAuthorizedException 'Invalid Refresh Token.'", async () => {
       const { client: c } = await signedIn();
       const err = await errorOf(() =>
         t.client.send(
@@ -1885,7 +1927,7 @@ describe("sign-in, tokens and sign-out", () => {
         ),
       );
       assert.equal(err.name, "NotAuthorizedException");
-      assert.equal(err.message, "Invalid Refresh Token");
+      assert.equal(err.message, "Invalid Refresh Token.");
     });
 
     it("refuses a refresh token from another app client", async () => {
