@@ -18,7 +18,8 @@ const graceSeconds = (client: ClientRecord) =>
   (client.config.RefreshTokenRotation as { RetryGracePeriodSeconds?: number } | undefined)?.RetryGracePeriodSeconds ??
   0;
 
-const invalidRefreshToken = () => errors.notAuthorized("Invalid Refresh Token");
+// Cognito's exact answer, period included (a botocore debug log in aws/aws-sdk-cpp#1789).
+const invalidRefreshToken = () => errors.notAuthorized("Invalid Refresh Token.");
 const revokedRefreshToken = () => errors.notAuthorized("Refresh Token has been revoked");
 
 /** The stored record of a refresh token presented by `client`, checked for revocation and expiry. */
@@ -34,7 +35,7 @@ export async function readRefreshToken(
     hashRefreshToken(token),
   );
   if (!record) throw invalidRefreshToken();
-  // Cognito's wording since 2022 (aws/aws-sdk-js#4016); it said "Invalid Refresh Token" before.
+  // Cognito's wording since 2022 (aws/aws-sdk-js#4016); it said "Invalid Refresh Token." before.
   if (record.data.clientId !== client.clientId) throw errors.notAuthorized("Refresh Token has different Client");
   if (record.data.revoked) throw revokedRefreshToken();
   if (record.data.replacedUntil !== undefined && record.data.replacedUntil <= ctx.now) {

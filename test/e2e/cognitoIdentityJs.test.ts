@@ -251,7 +251,7 @@ describe("amazon-cognito-identity-js against Cognate", () => {
       ),
     );
     assert.equal(bogus.code, "NotAuthorizedException");
-    assert.equal(bogus.message, "Invalid Refresh Token");
+    assert.equal(bogus.message, "Invalid Refresh Token.");
   });
 
   it("changePassword: the new password signs in, the old one no longer does", async () => {

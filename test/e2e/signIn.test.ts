@@ -640,7 +640,7 @@ describe("refresh tokens", () => {
       ),
     );
     assert.equal(unknown.name, "NotAuthorizedException");
-    assert.equal(unknown.message, "Invalid Refresh Token");
+    assert.equal(unknown.message, "Invalid Refresh Token.");
     const { UserPoolClient } = await t.client.send(
       new CreateUserPoolClientCommand({
         UserPoolId: poolId,
