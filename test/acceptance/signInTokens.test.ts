@@ -326,6 +326,24 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(err.message, "USER_PASSWORD_AUTH flow not enabled for this client");
     });
 
+    it("a client created without ExplicitAuthFlows refuses ADMIN_USER_PASSWORD_AUTH", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { ExplicitAuthFlows: undefined });
+      await user(p.Id!, "alice");
+      const err = await errorOf(() =>
+        t.client.send(
+          new AdminInitiateAuthCommand({
+            UserPoolId: p.Id,
+            ClientId: c.ClientId,
+            AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: "alice", PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException");
+      assert.equal(err.message, "Auth flow not enabled for this client");
+    });
+
     it("refuses ADMIN_USER_PASSWORD_AUTH on a client that only allows USER_PASSWORD_AUTH", async () => {
       const p = await pool();
       const c = await appClient(p.Id!, { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
@@ -1388,6 +1406,35 @@ describe("sign-in, tokens and sign-out", () => {
         }),
       );
       checkTokenSet(done.AuthenticationResult!, true);
+    });
+
+    it("signing in with a verified email alias, USER_ID_FOR_SRP is the username", async () => {
+      const p = await pool({ AliasAttributes: ["email"] });
+      const c = await appClient(p.Id!);
+      await t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: p.Id,
+          Username: "olga",
+          TemporaryPassword: TEMP_PASSWORD,
+          MessageAction: "SUPPRESS",
+          UserAttributes: [
+            { Name: "email", Value: "olga@example.com" },
+            { Name: "email_verified", Value: "true" },
+          ],
+        }),
+      );
+      const res = await passwordAuth(c.ClientId!, "olga@example.com", TEMP_PASSWORD);
+      assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
+      assert.equal(res.ChallengeParameters!.USER_ID_FOR_SRP, "olga");
+      const done = await t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: c.ClientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "olga", NEW_PASSWORD: PASSWORD },
+        }),
+      );
+      assert.equal(decodeJwt(done.AuthenticationResult!.IdToken!)["cognito:username"], "olga");
     });
 
     it("a client with a secret needs SECRET_HASH in the challenge response too", async () => {
