@@ -2461,3 +2461,38 @@ describe("changing a sign-in email (Developer Guide, 'Verifying when users chang
     await signInFails(clientId, "user4@example.com");
   });
 });
+
+describe("confirming both email and phone (Developer Guide, 'Signing up and confirming user accounts')", () => {
+  const t = useCognate();
+  const { setup, signUp, lastCode, login, messages } = helpers(t);
+
+  it("sign-up verifies the phone; the email is verified later with GetUserAttributeVerificationCode", async () => {
+    const { poolId, clientId } = await setup({ AutoVerifiedAttributes: ["email", "phone_number"] });
+    await signUp({
+      ClientId: clientId,
+      Username: "twoways",
+      UserAttributes: [
+        { Name: "email", Value: "twoways@example.com" },
+        { Name: "phone_number", Value: "+12065553434" },
+      ],
+    });
+    const sent = (await messages(poolId)).at(-1)!;
+    assert.equal(sent.deliveryMedium, "SMS");
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "twoways", ConfirmationCode: sent.code! }),
+    );
+    const token = await login(clientId, "twoways");
+    const before = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(before.UserAttributes, "phone_number_verified"), "true");
+    assert.notEqual(attr(before.UserAttributes, "email_verified"), "true");
+    const res = await t.client.send(
+      new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: "email" }),
+    );
+    assert.equal(res.CodeDeliveryDetails?.Destination, "t***@e***");
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(poolId) }),
+    );
+    const after = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(after.UserAttributes, "email_verified"), "true");
+  });
+});
