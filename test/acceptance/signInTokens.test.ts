@@ -803,12 +803,11 @@ describe("sign-in, tokens and sign-out", () => {
     // second. The lockout duration then doubles after each additional one failed attempt ... Attempts made during a
     // lockout period generate a Password attempts exceeded exception, and don't affect the duration of subsequent
     // lockout periods." (Developer Guide, Authentication, lockout behavior)
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-    it("locks the user out with 'Password attempts exceeded' after repeated wrong passwords", async () => {
+    it("locks the user out with 'Password attempts exceeded' after repeated wrong passwords", async (ctx) => {
       const p = await pool();
       const c = await appClient(p.Id!);
       await user(p.Id!, "mallory");
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
       const messages: string[] = [];
       for (let i = 0; i < 8; i++) {
         const err = await errorOf(() => passwordAuth(c.ClientId!, "mallory", `Wr0ng-Password-${i}!`));
@@ -823,10 +822,12 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(locked.message, "Password attempts exceeded");
     });
 
-    it("allows five failures, locks for one second, then doubles; success after a lockout resets", async () => {
+    it("allows five failures, locks for one second, then doubles; success after a lockout resets", async (ctx) => {
       const p = await pool();
       const c = await appClient(p.Id!);
       await user(p.Id!, "trent");
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      const sleep = async (ms: number) => ctx.mock.timers.tick(ms);
       for (let i = 0; i < 5; i++) {
         const err = await errorOf(() => passwordAuth(c.ClientId!, "trent", "Wr0ng-Password!"));
         assert.equal(err.message, "Incorrect username or password.", `attempt ${i + 1}`);
@@ -850,10 +851,11 @@ describe("sign-in, tokens and sign-out", () => {
       }
     });
 
-    it("the lockout also applies to ADMIN_USER_PASSWORD_AUTH", async () => {
+    it("the lockout also applies to ADMIN_USER_PASSWORD_AUTH", async (ctx) => {
       const p = await pool();
       const c = await appClient(p.Id!);
       await user(p.Id!, "uma");
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
       for (let i = 0; i < 6; i++) await errorOf(() => passwordAuth(c.ClientId!, "uma", "Wr0ng-Password!"));
       const err = await errorOf(() =>
         t.client.send(
