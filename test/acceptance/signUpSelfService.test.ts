@@ -1098,6 +1098,62 @@ describe("self-service with an access token", () => {
     assert.deepEqual(user.MFAOptions, [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }]);
   });
 
+  it(
+    "after SetUserSettings turns on SMS MFA, GetUser's UserMFASettingList lists SMS_MFA",
+    {
+      todo:
+        "Cognate reports the SMS MFA only in the legacy MFAOptions member; Cognito documents " +
+        "(GetUserResponse.MFAOptions) that MFAOptions is no longer supported and that UserMFASettingList is where " +
+        "'either type of MFA configuration' is looked up (values SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA)",
+    },
+    async () => {
+      const { poolId, clientId } = await setup({
+        MfaConfiguration: "OPTIONAL",
+        AutoVerifiedAttributes: ["email", "phone_number"],
+        SmsConfiguration: { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "cognate" },
+      });
+      await confirmedUser(poolId, clientId, "mfalist");
+      await t.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: poolId,
+          Username: "mfalist",
+          UserAttributes: [
+            { Name: "phone_number", Value: "+12065550101" },
+            { Name: "phone_number_verified", Value: "true" },
+          ],
+        }),
+      );
+      const token = await login(clientId, "mfalist");
+      await t.client.send(
+        new SetUserSettingsCommand({
+          AccessToken: token,
+          MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }],
+        }),
+      );
+      const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+      assert.deepEqual(user.UserMFASettingList, ["SMS_MFA"]);
+      const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
+      assert.deepEqual(factors.UserMFASettingList, ["SMS_MFA"]);
+    },
+  );
+
+  it("SetUserSettings accepts only SMS to phone_number", async () => {
+    // SetUserSettingsRequest.MFAOptions: "You can use this parameter only to set an SMS configuration that uses SMS
+    // for delivery."
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "emailmfa");
+    const token = await login(clientId, "emailmfa");
+    const err = await errorOf(() =>
+      t.client.send(
+        new SetUserSettingsCommand({
+          AccessToken: token,
+          MFAOptions: [{ DeliveryMedium: "EMAIL", AttributeName: "email" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
   it("GetUserAuthFactors lists PASSWORD for a password user", async () => {
     const { poolId, clientId } = await setup();
     await confirmedUser(poolId, clientId, "ida");
