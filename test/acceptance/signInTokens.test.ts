@@ -228,6 +228,23 @@ describe("sign-in, tokens and sign-out", () => {
     it("answers ResourceNotFoundException for an unknown app client", async () => {
       const err = await errorOf(() => passwordAuth("1example23456789abcdefghij", "alice"));
       assert.equal(err.name, "ResourceNotFoundException");
+      assert.equal(err.message, "User pool client 1example23456789abcdefghij does not exist.");
+    });
+
+    it("AdminInitiateAuth answers ResourceNotFoundException for an unknown pool", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      const err = await errorOf(() =>
+        t.client.send(
+          new AdminInitiateAuthCommand({
+            UserPoolId: "us-east-1_nothere00",
+            ClientId: c.ClientId,
+            AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+            AuthParameters: { USERNAME: "alice", PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "ResourceNotFoundException");
     });
 
     it("signs in with a verified email alias; cognito:username stays the username", async () => {
@@ -1614,6 +1631,20 @@ describe("sign-in, tokens and sign-out", () => {
         }),
       );
       checkTokenSet(done.AuthenticationResult!, true);
+    });
+
+    it("a pool created without a SignInPolicy allows PASSWORD as a first factor", async () => {
+      const p = await pool();
+      const c = await appClient(p.Id!, { ExplicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
+      await user(p.Id!, "kim");
+      const res = await t.client.send(
+        new InitiateAuthCommand({
+          AuthFlow: "USER_AUTH",
+          ClientId: c.ClientId,
+          AuthParameters: { USERNAME: "kim", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD },
+        }),
+      );
+      checkTokenSet(res.AuthenticationResult!, true);
     });
 
     it("refuses USER_AUTH on a client without ALLOW_USER_AUTH", async () => {
