@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { describe, it } from "node:test";
 import {
+  AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
@@ -2550,5 +2551,50 @@ describe("confirming both email and phone (Developer Guide, 'Signing up and conf
     );
     const after = await t.client.send(new GetUserCommand({ AccessToken: token }));
     assert.equal(attr(after.UserAttributes, "email_verified"), "true");
+  });
+});
+
+describe("aliases and simulated deliveries", () => {
+  const t = useCognate();
+  const { setup, signUp, login } = helpers(t);
+
+  it("an email alias signs in only once it is verified", async () => {
+    // Developer Guide: "a user can sign in with an alias only if the alias is verified."
+    const { poolId, clientId } = await setup({ AliasAttributes: ["email"] });
+    await signUp({
+      ClientId: clientId,
+      Username: "aliased",
+      UserAttributes: [{ Name: "email", Value: "al@example.com" }],
+    });
+    await t.client.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: "aliased" }));
+    const err = await errorOf(() => login(clientId, "al@example.com"));
+    assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(err.name), err.name);
+    assert.ok(await login(clientId, "aliased"));
+  });
+
+  it("with PreventUserExistenceErrors, the simulated delivery follows the input username's format", async () => {
+    // "The simulated delivery medium is determined by the input username format and verification settings of the
+    // user pool." (Developer Guide, Managing user existence error responses, ForgotPassword)
+    const email = await setup({ UsernameAttributes: ["email"] }, { PreventUserExistenceErrors: "ENABLED" });
+    const byEmail = await t.client.send(
+      new ForgotPasswordCommand({ ClientId: email.clientId, Username: "ghost@example.com" }),
+    );
+    assert.deepEqual(byEmail.CodeDeliveryDetails, {
+      AttributeName: "email",
+      DeliveryMedium: "EMAIL",
+      Destination: "g***@e***",
+    });
+    const phone = await setup(
+      { UsernameAttributes: ["phone_number"], AutoVerifiedAttributes: ["phone_number"] },
+      { PreventUserExistenceErrors: "ENABLED" },
+    );
+    const byPhone = await t.client.send(
+      new ForgotPasswordCommand({ ClientId: phone.clientId, Username: "+12065550199" }),
+    );
+    assert.deepEqual(byPhone.CodeDeliveryDetails, {
+      AttributeName: "phone_number",
+      DeliveryMedium: "SMS",
+      Destination: "+*******0199",
+    });
   });
 });
