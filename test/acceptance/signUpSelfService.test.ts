@@ -1531,8 +1531,9 @@ describe("account recovery and deletion details", () => {
     {
       todo:
         "Cognate sends the reset code by SMS to a user whose SMS MFA is on (SetUserSettings); Cognito documents " +
-        "(CreateUserPool/UpdateUserPool AccountRecoverySetting) that SMS doesn't qualify for password recovery if " +
-        "the user has SMS MFA activated, so the code goes to the verified email",
+        "(CreateUserPool/UpdateUserPool AccountRecoverySetting; Developer Guide 'Recovering user accounts': 'When you " +
+        "define AccountRecoverySetting and a user has SMS MFA configured, SMS cannot be used as an account recovery " +
+        "mechanism') that the code goes to the verified email instead",
     },
     async () => {
       // AccountRecoverySetting: "SMS doesn't qualify for a valid password recovery mechanism if the user also has
