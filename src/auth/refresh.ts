@@ -65,10 +65,18 @@ export async function refreshTokens(
   if (!signIn || signIn.data.revoked) throw revokedRefreshToken();
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, data.username));
   if (!user || user.sub !== data.sub) throw errors.notAuthorized("User does not exist.");
-  if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) throw revokedRefreshToken();
   if (!user.enabled) throw errors.notAuthorized("User is disabled.");
+  if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) throw revokedRefreshToken();
 
-  const result = await issueTokens(ctx, { pool, client, user, originJti: data.originJti, withRefresh: options.rotate });
+  // The session's lifetime is fixed at sign-in: a rotated refresh token inherits the expiry.
+  const result = await issueTokens(ctx, {
+    pool,
+    client,
+    user,
+    originJti: data.originJti,
+    withRefresh: options.rotate,
+    refreshExpiresAt: data.expiresAt,
+  });
   if (options.rotate && data.replacedUntil === undefined) {
     await ctx.store.resources.put<RefreshTokenRecord>({
       ...record,

@@ -92,7 +92,7 @@ export interface UserRecord {
    * back until the user verifies them (the attribute keeps its old value meanwhile).
    */
   pendingAttributes?: Record<string, string>;
-  /** Tokens issued before this instant (epoch ms) are refused: GlobalSignOut / AdminUserGlobalSignOut. */
+  /** Tokens issued before this instant (epoch ms) are refused: GlobalSignOut, AdminUserGlobalSignOut, AdminDisableUser. */
   signedOutAt?: number;
   mfaOptions?: { DeliveryMedium: string; AttributeName: string }[];
   preferredMfaSetting?: string;

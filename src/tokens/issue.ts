@@ -46,6 +46,11 @@ export interface IssueOptions {
   /** Continue an earlier sign-in (refresh): keeps its origin_jti, event_id and auth_time. */
   originJti?: string;
   withRefresh: boolean;
+  /**
+   * Expiry of the refresh token issued (epoch ms) instead of the client's full validity: a
+   * rotated refresh token ends when the one it replaces would have.
+   */
+  refreshExpiresAt?: number;
 }
 
 export type WireAuthenticationResult = Pick<
@@ -86,8 +91,9 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   const validity = tokenValidity(client);
   // The sign-in record must outlive every token of the sign-in: the ones issued now, and the
   // access and id tokens a refresh token issued now can still get at its last moment.
-  const refreshFor = options.withRefresh ? validity.refresh : 0;
-  const outlivesTokens = ctx.now + (refreshFor + Math.max(validity.access, validity.id)) * 1000;
+  const refreshExpiresAt = options.refreshExpiresAt ?? ctx.now + validity.refresh * 1000;
+  const outlivesTokens =
+    (options.withRefresh ? refreshExpiresAt : ctx.now) + Math.max(validity.access, validity.id) * 1000;
   let originJti = options.originJti;
   let signIn: SignInRecord | undefined;
   if (originJti) {
@@ -180,7 +186,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       clientId: client.clientId,
       originJti,
       issuedAt: ctx.now,
-      expiresAt: ctx.now + validity.refresh * 1000,
+      expiresAt: refreshExpiresAt,
       revoked: false,
     };
     await ctx.store.resources.put({

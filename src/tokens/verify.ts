@@ -108,9 +108,10 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, claims.username));
   // A deleted user's still-valid token: Cognito answers UserNotFoundException here.
   if (!user || user.sub !== claims.sub) throw errors.userNotFound("User does not exist.");
+  if (!user.enabled) throw errors.notAuthorized("User is disabled.");
+  // Sign-out, and disabling the user, end every session begun before.
   if (user.signedOutAt !== undefined && issuedAt <= user.signedOutAt) {
     throw errors.notAuthorized("Access Token has been revoked");
   }
-  if (!user.enabled) throw errors.notAuthorized("User is disabled.");
   return { pool, user, claims };
 }

@@ -9,7 +9,8 @@ export const adminDisableUser = defineOperation<AdminDisableUserRequest, AdminDi
   async (input, ctx) => {
     const pool = await requirePool(ctx, input.UserPoolId!);
     const user = await requireUser(ctx, pool, input.Username!);
-    await saveUser(ctx, pool, { ...user, enabled: false });
+    // Disabling also revokes every token issued so far: enabling the user again does not revive them.
+    await saveUser(ctx, pool, { ...user, enabled: false, signedOutAt: ctx.now });
     return {} as AdminDisableUserResponse;
   },
 );

@@ -794,6 +794,34 @@ describe("refresh tokens", () => {
     );
     assert.equal(viaInitiate.name, "InvalidParameterException");
   });
+
+  it("a rotated refresh token ends when the sign-in's first one would have", async (ctx) => {
+    // Cognito fixes the session's lifetime at sign-in; rotation changes the token, not the end.
+    const rotating = await setup(
+      t,
+      {},
+      {
+        RefreshTokenValidity: 60,
+        TokenValidityUnits: { RefreshToken: "minutes" },
+        RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 },
+      },
+    );
+    await createUser(t, rotating.poolId, "xena");
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const first = (await t.client.send(passwordAuth(rotating.clientId, "xena"))).AuthenticationResult!;
+    const rotate = async (RefreshToken: string) =>
+      (await t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: rotating.clientId, RefreshToken })))
+        .AuthenticationResult!.RefreshToken!;
+    ctx.mock.timers.tick(40 * 60_000);
+    const second = await rotate(first.RefreshToken!);
+    ctx.mock.timers.tick(15 * 60_000);
+    const third = await rotate(second);
+    // 61 minutes after sign-in: past the first token's hour, though the third is 6 minutes old.
+    ctx.mock.timers.tick(6 * 60_000);
+    const expired = await errorOf(() => rotate(third));
+    assert.equal(expired.name, "NotAuthorizedException");
+    assert.equal(expired.message, "Refresh Token has expired");
+  });
 });
 
 describe("USER_SRP_AUTH", () => {

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminInitiateAuthCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
@@ -98,6 +100,21 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     const fresh = await signIn();
     assert.equal((await t.client.send(new GetUserCommand({ AccessToken: fresh.AccessToken! }))).Username, "alice");
     assert.ok((await refresh(fresh.RefreshToken!)).AuthenticationResult);
+  });
+
+  it("AdminDisableUser revokes the user's tokens for good: enabling the user does not revive them", async () => {
+    const { poolId, signIn, refresh } = await setup(t);
+    const tokens = await signIn();
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "alice" }));
+    const whileDisabled = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
+    assert.equal(whileDisabled.message, "User is disabled.");
+    await t.client.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: "alice" }));
+    const access = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
+    assert.equal(access.name, "NotAuthorizedException");
+    assert.equal(access.message, "Access Token has been revoked");
+    assert.equal((await errorOf(() => refresh(tokens.RefreshToken!))).message, "Refresh Token has been revoked");
+    const fresh = await signIn();
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: fresh.AccessToken! }))).Username, "alice");
   });
 
   it("AdminUserGlobalSignOut does the same for an administrator", async () => {
