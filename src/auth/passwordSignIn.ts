@@ -50,6 +50,14 @@ export function checkUserCanSignIn(user: UserRecord): void {
 }
 
 /**
+ * An unconfirmed user is told so whatever the password (AWS calls this intended, so that apps
+ * can send the user to confirmation: amazon-cognito-identity-js#288, amplify-js#11209).
+ */
+export function checkUserConfirmed(user: UserRecord): void {
+  if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+}
+
+/**
  * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: checks the secret hash, the user's state,
  * the lockout and the password, then answers tokens or NEW_PASSWORD_REQUIRED. Hashing is slow,
  * so the password is checked outside the transaction that records the outcome.
@@ -73,6 +81,7 @@ export async function passwordSignIn(
     throw errors.userNotFound("User does not exist.");
   }
   checkUserCanSignIn(user);
+  checkUserConfirmed(user);
   await checkLockout(ctx, pool, user);
   const correct = !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
 

@@ -16,7 +16,13 @@ import {
 import { preventsUserExistenceErrors, requireParameter } from "./client.js";
 import { secretHashChecker } from "./refresh.js";
 import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
-import { checkUserCanSignIn, completePasswordSignIn, incorrectPassword, type AuthOutcome } from "./passwordSignIn.js";
+import {
+  checkUserCanSignIn,
+  checkUserConfirmed,
+  completePasswordSignIn,
+  incorrectPassword,
+  type AuthOutcome,
+} from "./passwordSignIn.js";
 import { closeSession, invalidSession, openSessionAt, readSessionAt } from "./session.js";
 
 /**
@@ -94,6 +100,7 @@ export async function respondPasswordVerifier(
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, session.username));
   if (!user) throw invalidSession();
   checkUserCanSignIn(user);
+  checkUserConfirmed(user);
   await checkLockout(ctx, pool, user);
   const state = session.state ?? {};
   const correct =

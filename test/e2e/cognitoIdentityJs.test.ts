@@ -175,6 +175,9 @@ describe("amazon-cognito-identity-js against Cognate", () => {
     const unconfirmed = await libraryError(() => authenticate(userOf(pool, storage, "dan"), PASSWORD));
     assert.equal(unconfirmed.code, "UserNotConfirmedException");
     assert.equal(unconfirmed.message, "User is not confirmed.");
+    // SRP too answers it whatever the password, so the app can send the user to confirmation.
+    const unconfirmedWrong = await libraryError(() => authenticate(userOf(pool, storage, "dan"), "Wr0ng-passw0rd"));
+    assert.equal(unconfirmedWrong.code, "UserNotConfirmedException");
   });
 
   it("newPasswordRequired → completeNewPasswordChallenge for a user made with AdminCreateUser", async () => {
