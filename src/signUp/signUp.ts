@@ -9,6 +9,7 @@ import { usernameKey } from "../users/lookup.js";
 import { checkNameFree, nameNewUser } from "../users/newUser.js";
 import { passwordSecrets } from "../users/password.js";
 import { checkPasswordPolicy } from "../users/passwordPolicy.js";
+import { allowsPasswordlessUsers } from "../pools/signInPolicy.js";
 import { requireAppClient } from "./appClient.js";
 import { checkClientWritable } from "./clientAttributes.js";
 import { confirmationTarget } from "./confirmationTarget.js";
@@ -28,9 +29,17 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
     const name = nameNewUser(pool, input.Username!, given);
     const { username, sub, attributes } = name;
     checkRequiredAttributes(pool, attributes);
-    checkPasswordPolicy(pool, input.Password!);
+    // No password (omitted or blank): a passwordless user, where the pool signs in with one-time codes.
+    const password = input.Password || undefined;
+    if (password === undefined && !allowsPasswordlessUsers(pool)) {
+      // What Cognito answered when Password was still a required member.
+      throw errors.invalidParameter(
+        "1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null",
+      );
+    }
+    if (password !== undefined) checkPasswordPolicy(pool, password);
     // Slow on purpose: before the transaction.
-    const secrets = await passwordSecrets(ctx, pool, username, input.Password!);
+    const secrets = password === undefined ? {} : await passwordSecrets(ctx, pool, username, password);
 
     return ctx.store.transaction(async () => {
       await checkNameFree(ctx, pool, name, "User already exists");

@@ -215,6 +215,38 @@ describe("SignUp", () => {
     assert.equal(err.message, "Password did not conform with policy: Password not long enough");
   });
 
+  it("creates a passwordless user only where the pool signs in with one-time codes", async () => {
+    // Without EMAIL_OTP or SMS_OTP among the first factors a password is needed, as it was before
+    // Password became optional in the API (Cognito then answered the validation error).
+    const plain = await setup(t);
+    for (const Password of [undefined, ""]) {
+      const err = await errorOf(() => signUp(t, { ClientId: plain.clientId, Username: "nopass", Password }));
+      assert.equal(err.name, "InvalidParameterException");
+      assert.equal(
+        err.message,
+        "1 validation error detected: Value null at 'password' failed to satisfy constraint: Member must not be null",
+      );
+    }
+    // With EMAIL_OTP allowed, an omitted or blank Password creates a user with no password at all.
+    const otp = await setup(t, {
+      AutoVerifiedAttributes: ["email"],
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } },
+    });
+    for (const [Username, Password] of [
+      ["omitted", undefined],
+      ["blank", ""],
+    ] as const) {
+      const res = await signUp(t, {
+        ClientId: otp.clientId,
+        Username,
+        Password,
+        UserAttributes: [{ Name: "email", Value: `${Username}@example.com` }],
+      });
+      assert.equal(res.UserConfirmed, false);
+      assert.equal((await adminGet(t, otp.poolId, Username)).UserStatus, "UNCONFIRMED");
+    }
+  });
+
   it("checks attributes against the schema and required attributes", async () => {
     const { clientId } = await setup(t, {
       AutoVerifiedAttributes: ["email"],
