@@ -163,7 +163,8 @@ export async function checkAliasConflicts(
     );
     if (holders.length === 0) continue;
     if (!force || asUsername) {
-      throw errors.aliasExists(`An account with the given ${attribute} already exists.`);
+      // Cognito's wording ("the email", "the phone_number"); "the given" is UsernameExistsException's.
+      throw errors.aliasExists(`An account with the ${attribute} already exists.`);
     }
     for (const found of holders) {
       const holder = demoted.get(found.sub) ?? found;

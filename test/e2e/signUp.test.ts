@@ -484,7 +484,7 @@ describe("ConfirmSignUp", () => {
       t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "sue", ConfirmationCode: code })),
     );
     assert.equal(taken.name, "AliasExistsException");
-    assert.equal(taken.message, "An account with the given email already exists.");
+    assert.equal(taken.message, "An account with the email already exists.");
     assert.equal((await adminGet(t, poolId, "sue")).UserStatus, "UNCONFIRMED");
     // The code survives the refusal, so the user can insist.
     await t.client.send(

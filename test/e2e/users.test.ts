@@ -515,7 +515,7 @@ describe("AdminCreateUser", () => {
       ),
     );
     assert.equal(err.name, "AliasExistsException");
-    assert.equal(err.message, "An account with the given email already exists.");
+    assert.equal(err.message, "An account with the email already exists.");
     await t.client.send(
       new AdminCreateUserCommand({
         UserPoolId: pool,
@@ -780,7 +780,7 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
       ),
     );
     assert.equal(err.name, "AliasExistsException");
-    assert.equal(err.message, "An account with the given email already exists.");
+    assert.equal(err.message, "An account with the email already exists.");
     // Unverified, the same address is allowed.
     await t.client.send(
       new AdminUpdateUserAttributesCommand({
@@ -1336,10 +1336,10 @@ describe("case-insensitive pools and the email and preferred_username aliases", 
     await createUser(t, pool, "ned", { email: "Ned@Example.com", email_verified: "true", preferred_username: "Neddy" });
     let err = await errorOf(() => createUser(t, pool, "other", { preferred_username: "NEDDY" }));
     assert.equal(err.name, "AliasExistsException");
-    assert.equal(err.message, "An account with the given preferred_username already exists.");
+    assert.equal(err.message, "An account with the preferred_username already exists.");
     err = await errorOf(() => createUser(t, pool, "other", { email: "ned@example.COM", email_verified: "true" }));
     assert.equal(err.name, "AliasExistsException");
-    assert.equal(err.message, "An account with the given email already exists.");
+    assert.equal(err.message, "An account with the email already exists.");
     await createUser(t, pool, "olga");
     err = await errorOf(() =>
       t.client.send(
