@@ -17,7 +17,7 @@ export const revokeToken = defineOperation<RevokeTokenRequest, RevokeTokenRespon
     if (client.config.EnableTokenRevocation === false) {
       throw errors.unsupportedOperation("Token revocation is not enabled for this app client.");
     }
-    checkClientSecret(client, input.ClientSecret);
+    checkClientSecret(client, input.ClientSecret, "UnauthorizedException");
     const token = input.Token!;
     if (token.split(".").length === 3) {
       throw new CognitoError("UnsupportedTokenTypeException", "Only refresh tokens can be revoked.");

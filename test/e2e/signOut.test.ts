@@ -175,7 +175,15 @@ describe("RevokeToken", () => {
     const noSecret = await errorOf(() =>
       t.client.send(new RevokeTokenCommand({ ClientId: clientId, Token: tokens.RefreshToken! })),
     );
-    assert.equal(noSecret.name, "NotAuthorizedException");
+    // RevokeToken declares UnauthorizedException (not NotAuthorizedException) for a client it can't authenticate.
+    assert.equal(noSecret.name, "UnauthorizedException");
+    assert.equal(noSecret.message, `Client ${clientId} is configured with secret but ClientSecret was not received`);
+    const wrongSecret = await errorOf(() =>
+      t.client.send(
+        new RevokeTokenCommand({ ClientId: clientId, ClientSecret: "x".repeat(51), Token: tokens.RefreshToken! }),
+      ),
+    );
+    assert.equal(wrongSecret.name, "UnauthorizedException");
     const { UserPoolClient } = await t.client.send(
       new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "other" }),
     );
