@@ -1,7 +1,8 @@
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import type { ClientRecord } from "../storage/types.js";
+import type { ClientRecord, PoolRecord } from "../storage/types.js";
 import { verifyAccessToken, type VerifiedAccessToken } from "../tokens/verify.js";
+import { schemaOf } from "../users/attributes.js";
 
 /** Flags only Cognito (or an administrator) sets: without explicit WriteAttributes, users cannot write them. */
 const UNWRITABLE_BY_DEFAULT = new Set(["email_verified", "phone_number_verified"]);
@@ -19,10 +20,20 @@ export async function signedIn(
   return { ...verified, ...(client ? { client } : {}) };
 }
 
-/** The client's WriteAttributes decide what a user may change about themself. */
-export function checkClientCanWrite(client: ClientRecord | undefined, names: readonly string[]): void {
+/**
+ * The client's WriteAttributes decide what a user may change about themself; developer-only
+ * attributes are for administrators (AdminUpdateUserAttributes) whatever the client allows.
+ */
+export function checkClientCanWrite(
+  client: ClientRecord | undefined,
+  names: readonly string[],
+  pool?: PoolRecord,
+): void {
   const writable = client?.config.WriteAttributes as string[] | undefined;
-  const allowed = (name: string) => (writable?.length ? writable.includes(name) : !UNWRITABLE_BY_DEFAULT.has(name));
+  const schema = pool ? schemaOf(pool) : undefined;
+  const developerOnly = (name: string) => name.startsWith("dev:") || schema?.get(name)?.DeveloperOnlyAttribute === true;
+  const allowed = (name: string) =>
+    !developerOnly(name) && (writable?.length ? writable.includes(name) : !UNWRITABLE_BY_DEFAULT.has(name));
   if (names.some((name) => !allowed(name))) {
     throw errors.notAuthorized("A client attempted to write unauthorized attribute");
   }

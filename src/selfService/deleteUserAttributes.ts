@@ -13,7 +13,7 @@ export const deleteUserAttributes = defineOperation<DeleteUserAttributesRequest,
     const { pool, user, client } = await signedIn(ctx, input.AccessToken!);
     const names = input.UserAttributeNames ?? [];
     checkDeletableAttributes(pool, names);
-    checkClientCanWrite(client, names);
+    checkClientCanWrite(client, names, pool);
     const updated = withoutAttributes(user, names);
     await saveUser(ctx, pool, updated);
     return {} as DeleteUserAttributesResponse;

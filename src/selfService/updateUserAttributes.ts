@@ -21,7 +21,7 @@ export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest,
   async (input, ctx) => {
     const { pool, user, client } = await signedIn(ctx, input.AccessToken!);
     const changes = checkAttributes(pool, input.UserAttributes, "update");
-    checkClientCanWrite(client, Object.keys(changes));
+    checkClientCanWrite(client, Object.keys(changes), pool);
     const autoVerified = (pool.config.AutoVerifiedAttributes as string[] | undefined) ?? [];
     const verifyFirst =
       (pool.config.UserAttributeUpdateSettings as { AttributesRequireVerificationBeforeUpdate?: string[] } | undefined)

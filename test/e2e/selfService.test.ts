@@ -384,6 +384,42 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
     assert.equal(notVerifiable.name, "InvalidParameterException");
   });
 
+  it("refuses developer-only attributes to the user, while the administrator may write them", async () => {
+    const { poolId, signIn } = await setup(t, {
+      Schema: [{ Name: "secret", AttributeDataType: "String", DeveloperOnlyAttribute: true, Mutable: true }],
+    });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "alice",
+        UserAttributes: [{ Name: "dev:custom:secret", Value: "admin-set" }],
+      }),
+    );
+    const tokens = await signIn();
+    const update = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "dev:custom:secret", Value: "user-set" }],
+        }),
+      ),
+    );
+    assert.equal(update.name, "NotAuthorizedException");
+    assert.equal(update.message, "A client attempted to write unauthorized attribute");
+    const remove = await errorOf(() =>
+      t.client.send(
+        new DeleteUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributeNames: ["dev:custom:secret"],
+        }),
+      ),
+    );
+    assert.equal(remove.name, "NotAuthorizedException");
+    assert.equal(remove.message, "A client attempted to write unauthorized attribute");
+    const stored = await t.cognate.store.users.get(poolId, "alice");
+    assert.equal(stored!.attributes["dev:custom:secret"], "admin-set");
+  });
+
   it("DeleteUserAttributes removes attributes (and an address's verified flag)", async () => {
     const { signIn } = await setup(t);
     const tokens = await signIn();
