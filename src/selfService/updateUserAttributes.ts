@@ -6,22 +6,29 @@ import type {
 import { issueCode } from "../messaging/codes.js";
 import { defineOperation } from "../protocol/operation.js";
 import type { UserRecord } from "../storage/types.js";
-import { checkAliasConflicts, checkAttributes } from "../users/attributes.js";
+import {
+  checkAliasConflicts,
+  checkUpdatedAttributes,
+  checkVerifiedFlags,
+  withoutAttributes,
+} from "../users/attributes.js";
 import { usernameKey } from "../users/lookup.js";
 import { saveUser } from "../users/save.js";
 import { checkClientCanWrite, signedIn, VERIFIABLE } from "./access.js";
 
 /**
- * The user changes their own attributes. A new email or phone number is unverified and gets a
+ * The user changes their own attributes (a blank value deletes one). A new email or phone number is unverified and gets a
  * code when the pool auto-verifies it; if the pool requires verification before update, the
  * old value stays in force until the code is confirmed (VerifyUserAttribute).
  */
 export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest, UpdateUserAttributesResponse>(
   "UpdateUserAttributes",
   async (input, ctx) => {
-    const { pool, user, client } = await signedIn(ctx, input.AccessToken!);
-    const changes = checkAttributes(pool, input.UserAttributes, "update");
-    checkClientCanWrite(client, Object.keys(changes), pool);
+    const { pool, user: signedInUser, client } = await signedIn(ctx, input.AccessToken!);
+    // A blank value deletes the attribute, under DeleteUserAttributes' rules (required ones stay).
+    const { changes, deletions } = checkUpdatedAttributes(pool, input.UserAttributes);
+    checkClientCanWrite(client, [...Object.keys(changes), ...deletions], pool);
+    const user = withoutAttributes(signedInUser, deletions);
     const autoVerified = (pool.config.AutoVerifiedAttributes as string[] | undefined) ?? [];
     const verifyFirst =
       (pool.config.UserAttributeUpdateSettings as { AttributesRequireVerificationBeforeUpdate?: string[] } | undefined)
@@ -51,9 +58,11 @@ export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest,
       if (autoVerified.includes(attribute) && value) toVerify.push({ attribute, destination: value });
     }
 
+    checkVerifiedFlags(attributes, new Set(Object.keys(changes)));
+
     const demoted = await checkAliasConflicts(ctx, pool, attributes, {
       sub: user.sub,
-      changed: new Set(Object.keys(changes)),
+      changed: new Set([...Object.keys(changes), ...deletions]),
     });
     for (const other of demoted) await ctx.store.users.update(other, usernameKey(pool, other.username));
     const updated: UserRecord = { ...user, attributes };

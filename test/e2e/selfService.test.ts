@@ -420,6 +420,50 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
     assert.equal(stored!.attributes["dev:custom:secret"], "admin-set");
   });
 
+  it("a blank value deletes the attribute (with an address's verified flag), but not a required one", async () => {
+    const { poolId, signIn } = await setup(t, {
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "alice",
+        UserAttributes: [
+          { Name: "family_name", Value: "Liddell" },
+          { Name: "phone_number", Value: "+15555550100" },
+          { Name: "phone_number_verified", Value: "true" },
+        ],
+      }),
+    );
+    const tokens = await signIn();
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: tokens.AccessToken!,
+        UserAttributes: [
+          { Name: "family_name", Value: "" },
+          { Name: "phone_number", Value: "" },
+          { Name: "nickname", Value: "Al" },
+        ],
+      }),
+    );
+    const attributes = await attributesOf(tokens.AccessToken!);
+    assert.equal("family_name" in attributes, false);
+    assert.equal("phone_number" in attributes, false);
+    assert.equal("phone_number_verified" in attributes, false);
+    assert.equal(attributes.nickname, "Al");
+    const required = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "email", Value: "" }],
+        }),
+      ),
+    );
+    assert.equal(required.name, "InvalidParameterException");
+    assert.equal(required.message, "Attributes did not conform to the schema: email: The attribute is required");
+    assert.equal((await attributesOf(tokens.AccessToken!)).email, "alice@example.com");
+  });
+
   it("DeleteUserAttributes removes attributes (and an address's verified flag)", async () => {
     const { signIn } = await setup(t);
     const tokens = await signIn();
