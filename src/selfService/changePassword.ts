@@ -1,18 +1,33 @@
 import type { ChangePasswordRequest, ChangePasswordResponse } from "@aws-sdk/client-cognito-identity-provider";
-import { checkLockout, clearFailures, recordFailure } from "../auth/lockout.js";
+import { clearFailures, recordFailure } from "../auth/lockout.js";
 import { incorrectPassword } from "../auth/passwordSignIn.js";
 import { CognitoError, errors } from "../protocol/errors.js";
-import { defineOperation } from "../protocol/operation.js";
+import { defineOperation, type OperationContext } from "../protocol/operation.js";
 import { verifyPassword } from "../common/passwords.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { PoolRecord, UserRecord } from "../storage/types.js";
 import { verifyAccessToken } from "../tokens/verify.js";
 import { usernameKey } from "../users/lookup.js";
 import { passwordSecrets } from "../users/password.js";
 import { checkPasswordPolicy, passwordPolicy } from "../users/passwordPolicy.js";
 import { saveUser } from "../users/save.js";
 
+/** Wrong previous passwords in a row (counted with sign-in's) from which ChangePassword is throttled. */
+const ATTEMPT_LIMIT = 5;
+const attemptLimitExceeded = () => errors.limitExceeded("Attempt limit exceeded, please try after some time.");
+
+/** The sign-in lockout record of src/auth/lockout.ts: failures in a row and the lock they earned. */
+const lockoutOf = (ctx: OperationContext, pool: PoolRecord, user: UserRecord) =>
+  ctx.store.resources.get<{ failures: number; lockedUntil: number }>(
+    ResourceKind.lockout,
+    pool.id,
+    usernameKey(pool, user.username),
+  );
+
 /**
  * The signed-in user changes their password: the previous one must be right (failures count
- * towards the lockout), the new one must meet the policy and history. Hashing happens
+ * towards the lockout, and from the fifth in a row, or while locked, Cognito throttles with
+ * LimitExceededException), the new one must meet the policy and history. Hashing happens
  * outside the transaction.
  */
 export const changePassword = defineOperation<ChangePasswordRequest, ChangePasswordResponse>(
@@ -23,10 +38,14 @@ export const changePassword = defineOperation<ChangePasswordRequest, ChangePassw
     if (user.passwordHash) {
       if (input.PreviousPassword === undefined)
         throw errors.invalidParameter("Missing required parameter PreviousPassword");
-      await checkLockout(ctx, pool, user);
+      const lockout = await lockoutOf(ctx, pool, user);
+      if (lockout && lockout.data.lockedUntil > ctx.now) throw attemptLimitExceeded();
       if (!(await verifyPassword(input.PreviousPassword, user.passwordHash))) {
-        await ctx.store.transaction(() => recordFailure(ctx, pool, user));
-        throw incorrectPassword();
+        const failures = await ctx.store.transaction(async () => {
+          await recordFailure(ctx, pool, user);
+          return (await lockoutOf(ctx, pool, user))?.data.failures ?? 0;
+        });
+        throw failures >= ATTEMPT_LIMIT ? attemptLimitExceeded() : incorrectPassword();
       }
     }
     checkPasswordPolicy(pool, proposed);

@@ -17,9 +17,10 @@ import { saveUser } from "../users/save.js";
 import { checkClientCanWrite, signedIn, VERIFIABLE } from "./access.js";
 
 /**
- * The user changes their own attributes (a blank value deletes one). A new email or phone number is unverified and gets a
- * code when the pool auto-verifies it; if the pool requires verification before update, the
- * old value stays in force until the code is confirmed (VerifyUserAttribute).
+ * The user changes their own attributes (a blank value deletes one). A new email or phone
+ * number is unverified and gets a code when the pool auto-verifies it; if the pool requires
+ * verification before update, the old value stays in force until the code is confirmed
+ * (VerifyUserAttribute).
  */
 export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest, UpdateUserAttributesResponse>(
   "UpdateUserAttributes",

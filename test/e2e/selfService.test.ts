@@ -235,6 +235,50 @@ describe("ChangePassword", () => {
   });
 });
 
+describe("ChangePassword attempt limit", () => {
+  const t = useCognate();
+
+  it("throttles from the fifth wrong previous password in a row, until the lock runs out", async (ctx) => {
+    const { signIn } = await setup(t);
+    const tokens = await signIn();
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const change = (PreviousPassword: string) =>
+      errorOf(() =>
+        t.client.send(
+          new ChangePasswordCommand({
+            AccessToken: tokens.AccessToken!,
+            PreviousPassword,
+            ProposedPassword: "N3w!password",
+          }),
+        ),
+      );
+    for (let i = 0; i < 4; i++) {
+      const err = await change(`Wr0ng!pass${i}`);
+      assert.equal(err.name, "NotAuthorizedException", `attempt ${i + 1}`);
+      assert.equal(err.message, "Incorrect username or password.");
+    }
+    const fifth = await change("Wr0ng!pass4");
+    assert.equal(fifth.name, "LimitExceededException");
+    assert.equal(fifth.message, "Attempt limit exceeded, please try after some time.");
+    // While locked, even the right password is refused without being checked.
+    const locked = await change(PASSWORD);
+    assert.equal(locked.name, "LimitExceededException");
+    assert.equal(locked.message, "Attempt limit exceeded, please try after some time.");
+    ctx.mock.timers.tick(1200);
+    await t.client.send(
+      new ChangePasswordCommand({
+        AccessToken: tokens.AccessToken!,
+        PreviousPassword: PASSWORD,
+        ProposedPassword: "N3w!password",
+      }),
+    );
+    // Success clears the count: the next wrong password is merely incorrect.
+    const after = await change("Wr0ng!again");
+    assert.equal(after.name, "NotAuthorizedException");
+    assert.equal(after.message, "Incorrect username or password.");
+  });
+});
+
 describe("DeleteUser", () => {
   const t = useCognate();
 
