@@ -3,8 +3,8 @@ import { errors } from "../protocol/errors.js";
 import type { UserRecord } from "../storage/types.js";
 
 /**
- * The legacy MFAOptions setting (SMS to phone_number is the only option Cognito accepts);
- * an empty list clears it.
+ * The legacy MFAOptions setting (SMS to phone_number is the only option Cognito accepts),
+ * which turns SMS MFA on; an empty list turns it off.
  */
 export function withMfaOptions(user: UserRecord, options: MFAOptionType[]): UserRecord {
   for (const option of options) {
@@ -13,10 +13,17 @@ export function withMfaOptions(user: UserRecord, options: MFAOptionType[]): User
     }
   }
   const updated: UserRecord = { ...user };
+  // The legacy setting is SMS MFA, so it shows where current callers look: UserMFASettingList.
+  const others = (user.userMfaSettingList ?? []).filter((setting) => setting !== "SMS_MFA");
   if (options.length) {
     updated.mfaOptions = options.map((o) => ({ DeliveryMedium: o.DeliveryMedium!, AttributeName: o.AttributeName! }));
+    updated.userMfaSettingList = [...others, "SMS_MFA"];
+    updated.preferredMfaSetting ??= "SMS_MFA";
   } else {
     delete updated.mfaOptions;
+    if (others.length) updated.userMfaSettingList = others;
+    else delete updated.userMfaSettingList;
+    if (updated.preferredMfaSetting === "SMS_MFA") delete updated.preferredMfaSetting;
   }
   return updated;
 }

@@ -542,12 +542,28 @@ describe("SetUserSettings, AdminSetUserSettings and GetUserAuthFactors", () => {
     const tokens = await signIn();
     const options = [{ DeliveryMedium: "SMS" as const, AttributeName: "phone_number" }];
     await t.client.send(new SetUserSettingsCommand({ AccessToken: tokens.AccessToken!, MFAOptions: options }));
-    assert.deepEqual(
-      (await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).MFAOptions,
-      options,
-    );
+    // SMS MFAOptions turn SMS MFA on, which shows in UserMFASettingList (and as the preference when none was set).
+    const withSms = await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
+    assert.deepEqual(withSms.MFAOptions, options);
+    assert.deepEqual(withSms.UserMFASettingList, ["SMS_MFA"]);
+    assert.equal(withSms.PreferredMfaSetting, "SMS_MFA");
+    const smsFactors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: tokens.AccessToken! }));
+    assert.deepEqual(smsFactors.UserMFASettingList, ["SMS_MFA"]);
+    assert.equal(smsFactors.PreferredMfaSetting, "SMS_MFA");
     await t.client.send(new AdminSetUserSettingsCommand({ UserPoolId: poolId, Username: "alice", MFAOptions: [] }));
-    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).MFAOptions, undefined);
+    const cleared = await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
+    assert.equal(cleared.MFAOptions, undefined);
+    assert.equal(cleared.UserMFASettingList, undefined);
+    assert.equal(cleared.PreferredMfaSetting, undefined);
+    // AdminSetUserSettings turns it on the same way.
+    await t.client.send(
+      new AdminSetUserSettingsCommand({ UserPoolId: poolId, Username: "alice", MFAOptions: options }),
+    );
+    assert.deepEqual(
+      (await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).UserMFASettingList,
+      ["SMS_MFA"],
+    );
+    await t.client.send(new SetUserSettingsCommand({ AccessToken: tokens.AccessToken!, MFAOptions: [] }));
     const bad = await errorOf(() =>
       t.client.send(
         new SetUserSettingsCommand({
@@ -565,5 +581,6 @@ describe("SetUserSettings, AdminSetUserSettings and GetUserAuthFactors", () => {
     const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: tokens.AccessToken! }));
     assert.equal(factors.Username, "alice");
     assert.deepEqual(factors.ConfiguredUserAuthFactors, ["PASSWORD"]);
+    assert.equal(factors.UserMFASettingList, undefined);
   });
 });
