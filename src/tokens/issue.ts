@@ -9,7 +9,7 @@ import { ResourceKind } from "../storage/kinds.js";
 import type { ClientRecord, GroupRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { usernameKey } from "../users/lookup.js";
 import { issuerFor } from "./issuer.js";
-import { signingKey, signJwt } from "./keys.js";
+import { signingKeys, signJwt } from "./keys.js";
 
 const UNIT_SECONDS: Record<TimeUnitsType, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
 
@@ -132,8 +132,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   const groups = await groupsOf(ctx, pool, user);
   const groupNames = groups.map((g) => g.name);
   const roles = rolesOf(groups);
-  const key = await signingKey(ctx, pool.id);
-  const sign = (claims: Record<string, unknown>) => signJwt(key, claims);
+  const keys = await signingKeys(ctx, pool.id);
 
   const idClaims: Record<string, unknown> = { sub: user.sub };
   if (groupNames.length) idClaims["cognito:groups"] = groupNames;
@@ -171,8 +170,8 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     username: user.username,
   });
 
-  const accessToken = sign(accessClaims);
-  const idToken = sign(idClaims);
+  const accessToken = signJwt(keys.access, accessClaims);
+  const idToken = signJwt(keys.id, idClaims);
   const result: WireAuthenticationResult = {
     AccessToken: accessToken,
     ExpiresIn: validity.access,

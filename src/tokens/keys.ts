@@ -12,11 +12,17 @@ import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { Store } from "../storage/types.js";
 
+/** Cognito keeps two key pairs per pool: one signs access tokens, the other id tokens. */
+export type TokenUse = "access" | "id";
+const TOKEN_USES: readonly TokenUse[] = ["access", "id"];
+
 /** What the store keeps per key: both halves as JWKs, so any node can sign and publish. */
 interface SigningKeyData {
   kid: string;
   privateJwk: JWK;
   publicJwk: JWK;
+  /** Absent on a pool's single key from before keys were split by use: it signs both. */
+  tokenUse?: TokenUse;
 }
 
 export interface SigningKey {
@@ -43,44 +49,55 @@ async function storedKeys(store: Store, poolId: string): Promise<SigningKeyData[
   return page.items.map((r) => r.data);
 }
 
+/** The key that signs `use` tokens among a pool's keys, if there is one. */
+const keyFor = (keys: SigningKeyData[], use: TokenUse) =>
+  keys.find((k) => k.tokenUse === use) ?? keys.find((k) => k.tokenUse === undefined);
+
 /**
- * The pool's signing key, created on first use. Creation runs in a transaction so that two
- * concurrent first requests agree on one key.
+ * The pool's signing keys, created on first use (one per token use). Creation runs in a
+ * transaction so that two concurrent first requests agree on the keys.
  */
-async function ensureKey(store: Store, poolId: string, now: number): Promise<SigningKeyData> {
+async function ensureKeys(store: Store, poolId: string, now: number): Promise<SigningKeyData[]> {
   const existing = await storedKeys(store, poolId);
-  if (existing[0]) return existing[0];
+  if (TOKEN_USES.every((use) => keyFor(existing, use))) return existing;
   return store.transaction(async () => {
-    const again = await storedKeys(store, poolId);
-    if (again[0]) return again[0];
-    const { privateKey, publicKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
-    const kid = randomBytes(32).toString("base64");
-    const data: SigningKeyData = {
-      kid,
-      privateJwk: await exportJWK(privateKey),
-      publicJwk: await exportJWK(publicKey),
-    };
-    await store.resources.put({
-      kind: ResourceKind.signingKey,
-      scope: poolId,
-      key: kid,
-      data,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return data;
+    const keys = await storedKeys(store, poolId);
+    for (const use of TOKEN_USES) {
+      if (keyFor(keys, use)) continue;
+      const { privateKey, publicKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
+      const data: SigningKeyData = {
+        kid: randomBytes(32).toString("base64"),
+        privateJwk: await exportJWK(privateKey),
+        publicJwk: await exportJWK(publicKey),
+        tokenUse: use,
+      };
+      await store.resources.put({
+        kind: ResourceKind.signingKey,
+        scope: poolId,
+        key: data.kid,
+        data,
+        createdAt: now,
+        updatedAt: now,
+      });
+      keys.push(data);
+    }
+    return keys;
   });
 }
 
-/** The key tokens of this pool are signed with. */
-export async function signingKey(ctx: OperationContext, poolId: string): Promise<SigningKey> {
-  const data = await ensureKey(ctx.store, poolId, ctx.now);
-  let privateKey = importedPrivate.get(data.kid);
-  if (!privateKey) {
-    privateKey = createPrivateKey({ key: data.privateJwk as unknown as JsonWebKey, format: "jwk" });
-    importedPrivate.set(data.kid, privateKey);
-  }
-  return { kid: data.kid, privateKey };
+/** The keys this pool signs access and id tokens with. */
+export async function signingKeys(ctx: OperationContext, poolId: string): Promise<Record<TokenUse, SigningKey>> {
+  const keys = await ensureKeys(ctx.store, poolId, ctx.now);
+  const imported = (use: TokenUse): SigningKey => {
+    const data = keyFor(keys, use)!;
+    let privateKey = importedPrivate.get(data.kid);
+    if (!privateKey) {
+      privateKey = createPrivateKey({ key: data.privateJwk as unknown as JsonWebKey, format: "jwk" });
+      importedPrivate.set(data.kid, privateKey);
+    }
+    return { kid: data.kid, privateKey };
+  };
+  return { access: imported("access"), id: imported("id") };
 }
 
 /** The public key for a kid of this pool, or undefined when the pool never had it. */
@@ -121,7 +138,6 @@ export function verifyJwtSignature(token: string, publicKey: KeyObject): boolean
 
 /** jwks.json's keys for a pool (creating its key if no token was signed yet). */
 export async function publicJwks(store: Store, poolId: string, now: number): Promise<PublicJwk[]> {
-  await ensureKey(store, poolId, now);
-  const keys = await storedKeys(store, poolId);
+  const keys = await ensureKeys(store, poolId, now);
   return keys.map((k) => ({ alg: "RS256", e: k.publicJwk.e!, kid: k.kid, kty: "RSA", n: k.publicJwk.n!, use: "sig" }));
 }

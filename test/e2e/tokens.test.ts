@@ -26,25 +26,29 @@ import { runCli, spawnCognate } from "../helpers/process.js";
 describe("token keys and discovery", () => {
   const t = useCognate();
 
-  it("serves one RS256 key per pool, the same on every fetch", async () => {
+  it("serves two RS256 keys per pool (access and id tokens), the same on every fetch", async () => {
     const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "keys" }));
     const res = await fetch(`${t.url}/${UserPool!.Id}/.well-known/jwks.json`);
     assert.equal(res.status, 200);
     const body = (await res.json()) as { keys: Record<string, string>[] };
-    assert.equal(body.keys.length, 1);
+    // Cognito keeps two key pairs per pool: one signs access tokens, the other id tokens.
+    assert.equal(body.keys.length, 2);
+    assert.notEqual(body.keys[0]!.kid, body.keys[1]!.kid);
+    for (const key of body.keys) {
+      assert.deepEqual(Object.keys(key), ["alg", "e", "kid", "kty", "n", "use"]);
+      assert.equal(key.alg, "RS256");
+      assert.equal(key.kty, "RSA");
+      assert.equal(key.use, "sig");
+      assert.equal(key.e, "AQAB");
+      assert.equal(Buffer.from(key.n!, "base64url").length, 256);
+    }
     const key = body.keys[0]!;
-    assert.deepEqual(Object.keys(key), ["alg", "e", "kid", "kty", "n", "use"]);
-    assert.equal(key.alg, "RS256");
-    assert.equal(key.kty, "RSA");
-    assert.equal(key.use, "sig");
-    assert.equal(key.e, "AQAB");
-    assert.equal(Buffer.from(key.n!, "base64url").length, 256);
     const again = (await (await fetch(`${t.url}/${UserPool!.Id}/.well-known/jwks.json`)).json()) as typeof body;
     assert.deepEqual(again, body);
 
     const { UserPool: other } = await t.client.send(new CreateUserPoolCommand({ PoolName: "other" }));
     const otherKeys = (await (await fetch(`${t.url}/${other!.Id}/.well-known/jwks.json`)).json()) as typeof body;
-    assert.notEqual(otherKeys.keys[0]!.kid, key.kid);
+    assert.ok(otherKeys.keys.every((k) => !body.keys.some((mine) => mine.kid === k.kid)));
   });
 
   it("serves the OpenID discovery document", async () => {
@@ -143,7 +147,7 @@ function localJwksCache(url: string) {
 describe("token claims", () => {
   const t = useCognate();
 
-  it("id and access tokens carry Cognito's claims, signed with the pool's key", async () => {
+  it("id and access tokens carry Cognito's claims, each signed with its own key of the pool", async () => {
     const { poolId, clientId, signIn } = await signedInUser(t);
     const result = await signIn();
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "alice" }));
@@ -153,7 +157,11 @@ describe("token claims", () => {
     };
 
     const accessHeader = decodeProtectedHeader(result.AccessToken!);
-    assert.deepEqual(accessHeader, { kid: jwks.keys[0]!.kid, alg: "RS256" });
+    assert.deepEqual(Object.keys(accessHeader), ["kid", "alg"]);
+    assert.equal(accessHeader.alg, "RS256");
+    const idHeader = decodeProtectedHeader(result.IdToken!);
+    assert.notEqual(idHeader.kid, accessHeader.kid);
+    assert.deepEqual(jwks.keys.map((k) => k.kid).sort(), [accessHeader.kid, idHeader.kid].sort());
     const access = decodeJwt(result.AccessToken!);
     assert.deepEqual(Object.keys(access), [
       "sub",
@@ -183,7 +191,7 @@ describe("token claims", () => {
     assert.match(access.event_id as string, /^[0-9a-f-]{36}$/);
 
     const id = decodeJwt(result.IdToken!);
-    assert.deepEqual(decodeProtectedHeader(result.IdToken!), accessHeader);
+    assert.deepEqual(idHeader, { kid: idHeader.kid, alg: "RS256" });
     assert.equal(id.sub, sub);
     assert.equal(id.aud, clientId);
     assert.equal(id.iss, `${t.url}/${poolId}`);
