@@ -6,6 +6,7 @@ import {
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminResetUserPasswordCommand,
+  AdminSetUserSettingsCommand,
   AdminSetUserPasswordCommand,
   ConfirmForgotPasswordCommand,
   CreateUserPoolClientCommand,
@@ -145,6 +146,52 @@ describe("ForgotPassword", () => {
       phone_number_verified: "true",
     });
     assert.equal((await forgot(t, emailFirst.clientId, "cy")).CodeDeliveryDetails?.DeliveryMedium, "SMS");
+  });
+
+  it("under an AccountRecoverySetting, doesn't recover by SMS a user with SMS MFA", async () => {
+    const phoneFirst = await setup(t, {
+      AccountRecoverySetting: {
+        RecoveryMechanisms: [
+          { Name: "verified_phone_number", Priority: 1 },
+          { Name: "verified_email", Priority: 2 },
+        ],
+      },
+    });
+    const smsMfa = (UserPoolId: string, Username: string, on = true) =>
+      t.client.send(
+        new AdminSetUserSettingsCommand({
+          UserPoolId,
+          Username,
+          MFAOptions: on ? [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }] : [],
+        }),
+      );
+    const verifiedPhone = { phone_number: "+15555550190", phone_number_verified: "true" };
+    await confirmedUser(t, phoneFirst.poolId, "kim", { ...verifiedEmail("kim@example.com"), ...verifiedPhone });
+    await smsMfa(phoneFirst.poolId, "kim");
+    assert.deepEqual((await forgot(t, phoneFirst.clientId, "kim")).CodeDeliveryDetails, {
+      Destination: "k***@e***",
+      DeliveryMedium: "EMAIL",
+      AttributeName: "email",
+    });
+    assert.equal((await messagesOf(t, phoneFirst.poolId)).at(-1)!.destination, "kim@example.com");
+    // Without a verified email nothing is left.
+    await confirmedUser(t, phoneFirst.poolId, "lee", { email: "lee@example.com", ...verifiedPhone });
+    await smsMfa(phoneFirst.poolId, "lee");
+    const none = await errorOf(() => forgot(t, phoneFirst.clientId, "lee"));
+    assert.equal(none.name, "InvalidParameterException");
+    assert.equal(
+      none.message,
+      "Cannot reset password for the user as there is no registered/verified email or phone_number",
+    );
+    // SMS MFA off again: the phone qualifies.
+    await smsMfa(phoneFirst.poolId, "lee", false);
+    assert.equal((await forgot(t, phoneFirst.clientId, "lee")).CodeDeliveryDetails?.DeliveryMedium, "SMS");
+
+    // The legacy behaviour (no setting) still prefers the phone.
+    const legacy = await setup(t);
+    await confirmedUser(t, legacy.poolId, "kim", { ...verifiedEmail("kim@example.com"), ...verifiedPhone });
+    await smsMfa(legacy.poolId, "kim");
+    assert.equal((await forgot(t, legacy.clientId, "kim")).CodeDeliveryDetails?.DeliveryMedium, "SMS");
   });
 
   it("refuses users without a verified address, disabled users and unknown users", async () => {
