@@ -178,21 +178,15 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(err.message, "User is not confirmed.");
     });
 
-    it(
-      "on a LEGACY client, an unconfirmed user gets UserNotConfirmedException even with a wrong password",
-      {
-        todo: "Cognate answers NotAuthorizedException 'Incorrect username or password.'; Cognito answers UserNotConfirmedException for an unconfirmed user whatever the password (AWS: 'this is the intended behavior', amazon-cognito-identity-js#288; amplify-js#11209; aws-sdk-js#4608)",
-      },
-      async () => {
-        // AWS: "Yes, this is the intended behavior" (amazon-cognito-identity-js#288); amplify-js#11209, aws-sdk-js#4608
-        const p = await pool();
-        const c = await appClient(p.Id!);
-        await t.client.send(new SignUpCommand({ ClientId: c.ClientId, Username: "dave", Password: PASSWORD }));
-        const err = await errorOf(() => passwordAuth(c.ClientId!, "dave", "Wr0ng-Password!"));
-        assert.equal(err.name, "UserNotConfirmedException");
-        assert.equal(err.message, "User is not confirmed.");
-      },
-    );
+    it("on a LEGACY client, an unconfirmed user gets UserNotConfirmedException even with a wrong password", async () => {
+      // AWS: "Yes, this is the intended behavior" (amazon-cognito-identity-js#288); amplify-js#11209, aws-sdk-js#4608
+      const p = await pool();
+      const c = await appClient(p.Id!);
+      await t.client.send(new SignUpCommand({ ClientId: c.ClientId, Username: "dave", Password: PASSWORD }));
+      const err = await errorOf(() => passwordAuth(c.ClientId!, "dave", "Wr0ng-Password!"));
+      assert.equal(err.name, "UserNotConfirmedException");
+      assert.equal(err.message, "User is not confirmed.");
+    });
 
     it("with PreventUserExistenceErrors too, a user who must reset the password gets PasswordResetRequiredException", async () => {
       // AWS (aws-sdk-ios#2298): "PasswordResetRequiredException is returned whether or not Prevent User Existence
@@ -713,45 +707,33 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(err.name, "NotAuthorizedException");
     });
 
-    it(
-      "access tokens revoked by AdminDisableUser stay revoked after AdminEnableUser",
-      {
-        todo: "Cognate refuses the old access token only while the user is disabled and accepts it again after AdminEnableUser; Cognito: AdminDisableUser 'Deactivates a user profile and revokes all access tokens for the user' (API reference AdminDisableUser; SDK AdminDisableUserCommand doc)",
-      },
-      async () => {
-        // AdminDisableUser: "Deactivates a user profile and revokes all access tokens for the user."
-        const { pool: p, client: c, tokens } = await signedIn();
-        await t.client.send(new AdminDisableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
-        await t.client.send(new AdminEnableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
-        const err = await errorOf(() => getUser(tokens.AccessToken!));
-        assert.equal(err.name, "NotAuthorizedException");
-        // a new sign-in works again
-        const again = await passwordAuth(c.ClientId!, "alice");
-        await getUser(again.AuthenticationResult!.AccessToken!);
-      },
-    );
+    it("access tokens revoked by AdminDisableUser stay revoked after AdminEnableUser", async () => {
+      // AdminDisableUser: "Deactivates a user profile and revokes all access tokens for the user."
+      const { pool: p, client: c, tokens } = await signedIn();
+      await t.client.send(new AdminDisableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+      await t.client.send(new AdminEnableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+      const err = await errorOf(() => getUser(tokens.AccessToken!));
+      assert.equal(err.name, "NotAuthorizedException");
+      // a new sign-in works again
+      const again = await passwordAuth(c.ClientId!, "alice");
+      await getUser(again.AuthenticationResult!.AccessToken!);
+    });
 
-    it(
-      "refresh tokens revoked by AdminDisableUser stay revoked after AdminEnableUser",
-      {
-        todo: "Cognate accepts the refresh token again after AdminEnableUser; Cognito: disabling a user account 'revokes refresh and access tokens', and 'the revoked tokens don't become active if you enable the user account again' (Developer Guide, Ending user sessions with token revocation)",
-      },
-      async () => {
-        const { pool: p, client: c, tokens } = await signedIn();
-        await t.client.send(new AdminDisableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
-        await t.client.send(new AdminEnableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
-        const err = await errorOf(() =>
-          t.client.send(
-            new InitiateAuthCommand({
-              AuthFlow: "REFRESH_TOKEN_AUTH",
-              ClientId: c.ClientId,
-              AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
-            }),
-          ),
-        );
-        assert.equal(err.name, "NotAuthorizedException");
-      },
-    );
+    it("refresh tokens revoked by AdminDisableUser stay revoked after AdminEnableUser", async () => {
+      const { pool: p, client: c, tokens } = await signedIn();
+      await t.client.send(new AdminDisableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+      await t.client.send(new AdminEnableUserCommand({ UserPoolId: p.Id, Username: "alice" }));
+      const err = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            AuthFlow: "REFRESH_TOKEN_AUTH",
+            ClientId: c.ClientId,
+            AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+          }),
+        ),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+    });
 
     it("revoked tokens stay revoked when the client's token revocation is turned off", async () => {
       // "When you disable token revocation in an app client where it was previously enabled, revoked tokens don't
@@ -1137,34 +1119,28 @@ describe("sign-in, tokens and sign-out", () => {
       }
     });
 
-    it(
-      "a rotated refresh token is valid only for the rest of the original's lifetime",
-      {
-        todo: "Cognate gives the rotated refresh token a fresh full lifetime; Cognito: the new refresh token is valid for the remaining time of the original (Developer Guide, Refresh tokens > Refresh token rotation; re:Post 'Rotated Refresh Token Validity', accepted answer)",
-      },
-      async (ctx) => {
-        const { client: c, tokens } = await signedIn({
-          ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
-          AccessTokenValidity: 5,
-          IdTokenValidity: 5,
-          RefreshTokenValidity: 60,
-          TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "minutes" },
-          RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 },
-        });
-        ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
-        ctx.mock.timers.tick(40 * 60 * 1000);
-        const rotated = await t.client.send(
-          new GetTokensFromRefreshTokenCommand({ ClientId: c.ClientId, RefreshToken: tokens.RefreshToken }),
-        );
-        const next = rotated.AuthenticationResult!.RefreshToken!;
-        ctx.mock.timers.tick(25 * 60 * 1000);
-        const err = await errorOf(() =>
-          t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: c.ClientId, RefreshToken: next })),
-        );
-        assert.equal(err.name, "NotAuthorizedException");
-        assert.equal(err.message, "Refresh Token has expired");
-      },
-    );
+    it("a rotated refresh token is valid only for the rest of the original's lifetime", async (ctx) => {
+      const { client: c, tokens } = await signedIn({
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+        AccessTokenValidity: 5,
+        IdTokenValidity: 5,
+        RefreshTokenValidity: 60,
+        TokenValidityUnits: { AccessToken: "minutes", IdToken: "minutes", RefreshToken: "minutes" },
+        RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 },
+      });
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      ctx.mock.timers.tick(40 * 60 * 1000);
+      const rotated = await t.client.send(
+        new GetTokensFromRefreshTokenCommand({ ClientId: c.ClientId, RefreshToken: tokens.RefreshToken }),
+      );
+      const next = rotated.AuthenticationResult!.RefreshToken!;
+      ctx.mock.timers.tick(25 * 60 * 1000);
+      const err = await errorOf(() =>
+        t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: c.ClientId, RefreshToken: next })),
+      );
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Refresh Token has expired");
+    });
 
     it("after the grace period, the rotated-out refresh token answers RefreshTokenReuseException", async (ctx) => {
       const { client: c, tokens } = await signedIn({
@@ -1927,23 +1903,17 @@ describe("sign-in, tokens and sign-out", () => {
       assert.deepEqual(oidc.subject_types_supported, ["public"]);
     });
 
-    it(
-      "the pool has two key pairs: one signs access tokens, the other id tokens",
-      {
-        todo: "Cognate's JWKS has one key that signs both token types; Cognito: 'generates two pairs of RSA cryptographic keys for each user pool. One private key signs access tokens, and the other signs ID tokens' (Developer Guide, Verifying a JSON web token)",
-      },
-      async () => {
-        // Developer Guide, Verifying a JSON web token: "Amazon Cognito generates two pairs of RSA cryptographic keys for
-        // each user pool. One private key signs access tokens, and the other signs ID tokens."
-        const { pool: p, tokens } = await signedIn();
-        const jwks = (await (await fetch(`${t.url}/${p.Id}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
-        assert.equal(jwks.keys.length, 2);
-        const idKid = decodeProtectedHeader(tokens.IdToken!).kid;
-        const accessKid = decodeProtectedHeader(tokens.AccessToken!).kid;
-        assert.notEqual(idKid, accessKid);
-        assert.deepEqual(jwks.keys.map((k) => k.kid).sort(), [idKid, accessKid].sort());
-      },
-    );
+    it("the pool has two key pairs: one signs access tokens, the other id tokens", async () => {
+      // Developer Guide, Verifying a JSON web token: "Amazon Cognito generates two pairs of RSA cryptographic keys for
+      // each user pool. One private key signs access tokens, and the other signs ID tokens."
+      const { pool: p, tokens } = await signedIn();
+      const jwks = (await (await fetch(`${t.url}/${p.Id}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
+      assert.equal(jwks.keys.length, 2);
+      const idKid = decodeProtectedHeader(tokens.IdToken!).kid;
+      const accessKid = decodeProtectedHeader(tokens.AccessToken!).kid;
+      assert.notEqual(idKid, accessKid);
+      assert.deepEqual(jwks.keys.map((k) => k.kid).sort(), [idKid, accessKid].sort());
+    });
 
     it("each pool signs with its own key", async () => {
       const a = await signedIn();
@@ -2297,16 +2267,10 @@ describe("sign-in, tokens and sign-out", () => {
       assert.equal(gone.message, "Refresh Token has been revoked");
     });
 
-    it(
-      "RevokeToken on a client with a secret refuses a request without the ClientSecret with UnauthorizedException",
-      {
-        todo: "Cognate answers NotAuthorizedException; Cognito's RevokeToken declares UnauthorizedException, and not NotAuthorizedException, among its errors (API reference RevokeToken Errors; SDK RevokeTokenCommand @throws)",
-      },
-      async () => {
-        const { client: c, rt } = await secretSession();
-        const err = await errorOf(() => t.client.send(new RevokeTokenCommand({ ClientId: c.ClientId, Token: rt })));
-        assert.equal(err.name, "UnauthorizedException");
-      },
-    );
+    it("RevokeToken on a client with a secret refuses a request without the ClientSecret with UnauthorizedException", async () => {
+      const { client: c, rt } = await secretSession();
+      const err = await errorOf(() => t.client.send(new RevokeTokenCommand({ ClientId: c.ClientId, Token: rt })));
+      assert.equal(err.name, "UnauthorizedException");
+    });
   });
 });
