@@ -7,6 +7,7 @@ import { hidesUserExistence, requireAppClient } from "../signUp/appClient.js";
 import { simulatedDelivery } from "../signUp/simulatedDelivery.js";
 import { findUser } from "../users/lookup.js";
 import { NO_RECOVERY_ADDRESS, recoveryMechanisms, recoveryTarget } from "./recoveryTarget.js";
+import { countForgotPasswordRequest } from "./requestLimit.js";
 
 export const forgotPassword = defineOperation<ForgotPasswordRequest, ForgotPasswordResponse>(
   "ForgotPassword",
@@ -36,6 +37,7 @@ export const forgotPassword = defineOperation<ForgotPasswordRequest, ForgotPassw
       if (hide) return pretend();
       throw errors.invalidParameter(NO_RECOVERY_ADDRESS);
     }
+    await countForgotPasswordRequest(ctx, pool, user);
     // The user keeps signing in with the old password until the reset is confirmed.
     return { CodeDeliveryDetails: await issueCode(ctx, pool, user, "forgotPassword", target) };
   },

@@ -194,6 +194,35 @@ describe("ForgotPassword", () => {
     assert.equal((await forgot(t, legacy.clientId, "kim")).CodeDeliveryDetails?.DeliveryMedium, "SMS");
   });
 
+  it("allows ten reset codes a user an hour, then answers LimitExceededException", async (ctx) => {
+    const { poolId, clientId } = await setup(t);
+    await confirmedUser(t, poolId, "max", verifiedEmail("max@example.com"));
+    await confirmedUser(t, poolId, "ned", verifiedEmail("ned@example.com"));
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const opened = Date.now();
+    for (let i = 0; i < 10; i++) {
+      assert.equal((await forgot(t, clientId, "max")).CodeDeliveryDetails?.DeliveryMedium, "EMAIL", `request ${i + 1}`);
+      ctx.mock.timers.tick(60_000);
+    }
+    const limited = await errorOf(() => forgot(t, clientId, "max"));
+    assert.equal(limited.name, "LimitExceededException");
+    assert.equal(limited.message, "Attempt limit exceeded, please try after some time.");
+    assert.equal((await messagesOf(t, poolId)).length, 10);
+    // Counted in storage, per user, for the hour that the first request opened.
+    const counter = await t.cognate.store.resources.get<{ count: number }>(
+      ResourceKind.code,
+      poolId,
+      "forgotPasswordRequests:max",
+    );
+    assert.equal(counter!.data.count, 10);
+    assert.equal(counter!.expiresAt, opened + 3600 * 1000);
+    // The code already sent still works, and other users aren't limited.
+    await confirm(t, { ClientId: clientId, Username: "max", ConfirmationCode: await lastCode(t, poolId) });
+    assert.equal((await forgot(t, clientId, "ned")).CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    ctx.mock.timers.tick(3600 * 1000 - 10 * 60_000);
+    assert.equal((await forgot(t, clientId, "max")).CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+  });
+
   it("refuses users without a verified address, disabled users and unknown users", async () => {
     const { poolId, clientId } = await setup(t);
     await confirmedUser(t, poolId, "dee", { email: "dee@example.com" });
@@ -484,5 +513,15 @@ describe("codes of a deleted user", () => {
 
     const err = await errorOf(() => confirm(t, { ClientId: clientId, Username: "lee", ConfirmationCode: oldCode }));
     assert.equal(err.name, "ExpiredCodeException");
+  });
+
+  it("nor does the count of their reset requests", async () => {
+    const { poolId, clientId } = await setup(t);
+    await confirmedUser(t, poolId, "mo", verifiedEmail("mo@example.com"));
+    for (let i = 0; i < 10; i++) await forgot(t, clientId, "mo");
+    assert.equal((await errorOf(() => forgot(t, clientId, "mo"))).name, "LimitExceededException");
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: "mo" }));
+    await confirmedUser(t, poolId, "mo", verifiedEmail("mo@example.com"));
+    assert.equal((await forgot(t, clientId, "mo")).CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
   });
 });
