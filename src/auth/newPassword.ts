@@ -38,7 +38,7 @@ export async function respondNewPassword(
     .filter(([name]) => name.startsWith(ATTRIBUTE_PREFIX))
     .map(([name, value]) => ({ Name: name.slice(ATTRIBUTE_PREFIX.length), Value: value }));
   const attributes = checkAttributes(pool, given, "update");
-  checkClientCanWrite(client, Object.keys(attributes));
+  checkClientCanWrite(client, Object.keys(attributes), pool);
   for (const name of requiredAttributes(pool)) {
     const current = named.attributes[name];
     if (current && attributes[name] !== undefined && attributes[name] !== current) {

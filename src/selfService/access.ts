@@ -27,11 +27,11 @@ export async function signedIn(
 export function checkClientCanWrite(
   client: ClientRecord | undefined,
   names: readonly string[],
-  pool?: PoolRecord,
+  pool: PoolRecord,
 ): void {
   const writable = client?.config.WriteAttributes as string[] | undefined;
-  const schema = pool ? schemaOf(pool) : undefined;
-  const developerOnly = (name: string) => name.startsWith("dev:") || schema?.get(name)?.DeveloperOnlyAttribute === true;
+  const schema = schemaOf(pool);
+  const developerOnly = (name: string) => name.startsWith("dev:") || schema.get(name)?.DeveloperOnlyAttribute === true;
   const allowed = (name: string) =>
     !developerOnly(name) && (writable?.length ? writable.includes(name) : !UNWRITABLE_BY_DEFAULT.has(name));
   if (names.some((name) => !allowed(name))) {

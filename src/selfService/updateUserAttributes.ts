@@ -4,12 +4,14 @@ import type {
   UpdateUserAttributesResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { issueCode } from "../messaging/codes.js";
+import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import type { UserRecord } from "../storage/types.js";
 import {
   checkAliasConflicts,
   checkUpdatedAttributes,
   checkVerifiedFlags,
+  schemaOf,
   withoutAttributes,
 } from "../users/attributes.js";
 import { usernameKey } from "../users/lookup.js";
@@ -26,6 +28,14 @@ export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest,
   "UpdateUserAttributes",
   async (input, ctx) => {
     const { pool, user: signedInUser, client } = await signedIn(ctx, input.AccessToken!);
+    // Unknown names first, in this operation's own wording: one "user.<name>: …" line each.
+    const schema = schemaOf(pool);
+    const unknown = (input.UserAttributes ?? []).map((a) => a.Name!).filter((name) => !schema.has(name));
+    if (unknown.length) {
+      throw errors.invalidParameter(
+        unknown.map((name) => `user.${name}: Attribute does not exist in the schema.\n`).join(""),
+      );
+    }
     // A blank value deletes the attribute, under DeleteUserAttributes' rules (required ones stay).
     const { changes, deletions } = checkUpdatedAttributes(pool, input.UserAttributes);
     checkClientCanWrite(client, [...Object.keys(changes), ...deletions], pool);

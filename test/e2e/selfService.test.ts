@@ -415,11 +415,20 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
       t.client.send(
         new UpdateUserAttributesCommand({
           AccessToken: tokens.AccessToken!,
-          UserAttributes: [{ Name: "custom:nope", Value: "x" }],
+          UserAttributes: [
+            { Name: "custom:nope", Value: "x" },
+            { Name: "nickname", Value: "ok" },
+            { Name: "shoe_size", Value: "" },
+          ],
         }),
       ),
     );
+    // One line per unknown name, as Cognito answers UpdateUserAttributes (aws-amplify/amplify-flutter#1531).
     assert.equal(unknown.name, "InvalidParameterException");
+    assert.equal(
+      unknown.message,
+      "user.custom:nope: Attribute does not exist in the schema.\nuser.shoe_size: Attribute does not exist in the schema.\n",
+    );
     const notVerifiable = await errorOf(() =>
       t.client.send(
         new GetUserAttributeVerificationCodeCommand({ AccessToken: tokens.AccessToken!, AttributeName: "given_name" }),

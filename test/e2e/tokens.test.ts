@@ -42,7 +42,6 @@ describe("token keys and discovery", () => {
       assert.equal(key.e, "AQAB");
       assert.equal(Buffer.from(key.n!, "base64url").length, 256);
     }
-    const key = body.keys[0]!;
     const again = (await (await fetch(`${t.url}/${UserPool!.Id}/.well-known/jwks.json`)).json()) as typeof body;
     assert.deepEqual(again, body);
 
