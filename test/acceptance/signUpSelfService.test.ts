@@ -489,31 +489,21 @@ describe("ConfirmSignUp and ResendConfirmationCode", () => {
     assert.equal(err.message, "Username/client id combination not found.");
   });
 
-  it(
-    "in an email-alias pool, confirming a second account with a taken email fails with AliasExistsException",
-    {
-      todo:
-        "Cognate answers 'An account with the given email already exists.'; Cognito answers 'An account with the " +
-        "email already exists.' (Developer Guide, 'Managing user existence error responses', example: " +
-        "'An error occurred (AliasExistsException) when calling the ConfirmSignUp operation: An account with the " +
-        "email already exists.')",
-    },
-    async () => {
-      const { poolId, clientId } = await setup({ AliasAttributes: ["email"] });
-      const email = [{ Name: "email", Value: "shared@example.com" }];
-      await signUp({ ClientId: clientId, Username: "first", UserAttributes: email });
-      await t.client.send(
-        new ConfirmSignUpCommand({ ClientId: clientId, Username: "first", ConfirmationCode: await lastCode(poolId) }),
-      );
-      await signUp({ ClientId: clientId, Username: "second", UserAttributes: email });
-      const code = await lastCode(poolId);
-      const err = await errorOf(() =>
-        t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "second", ConfirmationCode: code })),
-      );
-      assert.equal(err.name, "AliasExistsException");
-      assert.equal(err.message, "An account with the email already exists.");
-    },
-  );
+  it("in an email-alias pool, confirming a second account with a taken email fails with AliasExistsException", async () => {
+    const { poolId, clientId } = await setup({ AliasAttributes: ["email"] });
+    const email = [{ Name: "email", Value: "shared@example.com" }];
+    await signUp({ ClientId: clientId, Username: "first", UserAttributes: email });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "first", ConfirmationCode: await lastCode(poolId) }),
+    );
+    await signUp({ ClientId: clientId, Username: "second", UserAttributes: email });
+    const code = await lastCode(poolId);
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "second", ConfirmationCode: code })),
+    );
+    assert.equal(err.name, "AliasExistsException");
+    assert.equal(err.message, "An account with the email already exists.");
+  });
 
   it("with ForceAliasCreation the alias moves to the newly confirmed user", async () => {
     const { poolId, clientId } = await setup({ AliasAttributes: ["email"] });
@@ -1099,44 +1089,35 @@ describe("self-service with an access token", () => {
     assert.deepEqual(user.MFAOptions, [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }]);
   });
 
-  it(
-    "after SetUserSettings turns on SMS MFA, GetUser's UserMFASettingList lists SMS_MFA",
-    {
-      todo:
-        "Cognate reports the SMS MFA only in the legacy MFAOptions member; Cognito documents " +
-        "(GetUserResponse.MFAOptions) that MFAOptions is no longer supported and that UserMFASettingList is where " +
-        "'either type of MFA configuration' is looked up (values SMS_MFA, EMAIL_OTP, SOFTWARE_TOKEN_MFA)",
-    },
-    async () => {
-      const { poolId, clientId } = await setup({
-        MfaConfiguration: "OPTIONAL",
-        AutoVerifiedAttributes: ["email", "phone_number"],
-        SmsConfiguration: { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "cognate" },
-      });
-      await confirmedUser(poolId, clientId, "mfalist");
-      await t.client.send(
-        new AdminUpdateUserAttributesCommand({
-          UserPoolId: poolId,
-          Username: "mfalist",
-          UserAttributes: [
-            { Name: "phone_number", Value: "+12065550101" },
-            { Name: "phone_number_verified", Value: "true" },
-          ],
-        }),
-      );
-      const token = await login(clientId, "mfalist");
-      await t.client.send(
-        new SetUserSettingsCommand({
-          AccessToken: token,
-          MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }],
-        }),
-      );
-      const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
-      assert.deepEqual(user.UserMFASettingList, ["SMS_MFA"]);
-      const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
-      assert.deepEqual(factors.UserMFASettingList, ["SMS_MFA"]);
-    },
-  );
+  it("after SetUserSettings turns on SMS MFA, GetUser's UserMFASettingList lists SMS_MFA", async () => {
+    const { poolId, clientId } = await setup({
+      MfaConfiguration: "OPTIONAL",
+      AutoVerifiedAttributes: ["email", "phone_number"],
+      SmsConfiguration: { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "cognate" },
+    });
+    await confirmedUser(poolId, clientId, "mfalist");
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "mfalist",
+        UserAttributes: [
+          { Name: "phone_number", Value: "+12065550101" },
+          { Name: "phone_number_verified", Value: "true" },
+        ],
+      }),
+    );
+    const token = await login(clientId, "mfalist");
+    await t.client.send(
+      new SetUserSettingsCommand({
+        AccessToken: token,
+        MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }],
+      }),
+    );
+    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.deepEqual(user.UserMFASettingList, ["SMS_MFA"]);
+    const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
+    assert.deepEqual(factors.UserMFASettingList, ["SMS_MFA"]);
+  });
 
   it("SetUserSettings accepts only SMS to phone_number", async () => {
     // SetUserSettingsRequest.MFAOptions: "You can use this parameter only to set an SMS configuration that uses SMS
@@ -1401,30 +1382,21 @@ describe("sign-up details", () => {
     assert.equal(err.message, "User password cannot be reset in the current state.");
   });
 
-  it(
-    "UpdateUserAttributes refuses an attribute missing from the schema: 'user.<name>: Attribute does not exist in the schema.'",
-    {
-      todo:
-        "Cognate answers 'Attributes did not conform to the schema: custom:nope: Attribute does not exist in the " +
-        "schema.'; Cognito answers 'user.custom:nope: Attribute does not exist in the schema.\\n' (real responses " +
-        "quoted in the write-up 'Account Takeover: An Epic Bug Bounty Story', medium.com/bugbountywriteup)",
-    },
-    async () => {
-      const { poolId, clientId } = await setup();
-      await confirmedUser(poolId, clientId, "sch");
-      const token = await login(clientId, "sch");
-      const err = await errorOf(() =>
-        t.client.send(
-          new UpdateUserAttributesCommand({
-            AccessToken: token,
-            UserAttributes: [{ Name: "custom:nope", Value: "x" }],
-          }),
-        ),
-      );
-      assert.equal(err.name, "InvalidParameterException");
-      assert.match(err.message, /^user\.custom:nope: Attribute does not exist in the schema\.\n?$/);
-    },
-  );
+  it("UpdateUserAttributes refuses an attribute missing from the schema: 'user.<name>: Attribute does not exist in the schema.'", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "sch");
+    const token = await login(clientId, "sch");
+    const err = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: token,
+          UserAttributes: [{ Name: "custom:nope", Value: "x" }],
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.match(err.message, /^user\.custom:nope: Attribute does not exist in the schema\.\n?$/);
+  });
 
   it("a changed phone number is unverified and a code goes to it by SMS", async () => {
     const { poolId, clientId } = await setup({ AutoVerifiedAttributes: ["phone_number"] });
@@ -1522,43 +1494,33 @@ describe("account recovery and deletion details", () => {
     });
   });
 
-  it(
-    "SMS doesn't qualify for recovery when the user has SMS MFA activated",
-    {
-      todo:
-        "Cognate sends the reset code by SMS to a user whose SMS MFA is on (SetUserSettings); Cognito documents " +
-        "(CreateUserPool/UpdateUserPool AccountRecoverySetting; Developer Guide 'Recovering user accounts': 'When you " +
-        "define AccountRecoverySetting and a user has SMS MFA configured, SMS cannot be used as an account recovery " +
-        "mechanism') that the code goes to the verified email instead",
-    },
-    async () => {
-      // AccountRecoverySetting: "SMS doesn't qualify for a valid password recovery mechanism if the user also has
-      // SMS multi-factor authentication (MFA) activated."
-      const { poolId, clientId } = await setup({
-        MfaConfiguration: "OPTIONAL",
-        SmsConfiguration: { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "cognate" },
-        AutoVerifiedAttributes: ["email", "phone_number"],
-        AccountRecoverySetting: {
-          RecoveryMechanisms: [
-            { Name: "verified_phone_number", Priority: 1 },
-            { Name: "verified_email", Priority: 2 },
-          ],
-        },
-      });
-      await confirmedUser(poolId, clientId, "smsmfa");
-      await addVerifiedPhone(poolId, "smsmfa", "+12065558888");
-      const token = await login(clientId, "smsmfa");
-      await t.client.send(
-        new SetUserSettingsCommand({
-          AccessToken: token,
-          MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }],
-        }),
-      );
-      const res = await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "smsmfa" }));
-      assert.equal(res.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
-      assert.equal(res.CodeDeliveryDetails?.AttributeName, "email");
-    },
-  );
+  it("SMS doesn't qualify for recovery when the user has SMS MFA activated", async () => {
+    // AccountRecoverySetting: "SMS doesn't qualify for a valid password recovery mechanism if the user also has
+    // SMS multi-factor authentication (MFA) activated."
+    const { poolId, clientId } = await setup({
+      MfaConfiguration: "OPTIONAL",
+      SmsConfiguration: { SnsCallerArn: "arn:aws:iam::000000000000:role/sms", ExternalId: "cognate" },
+      AutoVerifiedAttributes: ["email", "phone_number"],
+      AccountRecoverySetting: {
+        RecoveryMechanisms: [
+          { Name: "verified_phone_number", Priority: 1 },
+          { Name: "verified_email", Priority: 2 },
+        ],
+      },
+    });
+    await confirmedUser(poolId, clientId, "smsmfa");
+    await addVerifiedPhone(poolId, "smsmfa", "+12065558888");
+    const token = await login(clientId, "smsmfa");
+    await t.client.send(
+      new SetUserSettingsCommand({
+        AccessToken: token,
+        MFAOptions: [{ DeliveryMedium: "SMS", AttributeName: "phone_number" }],
+      }),
+    );
+    const res = await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "smsmfa" }));
+    assert.equal(res.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    assert.equal(res.CodeDeliveryDetails?.AttributeName, "email");
+  });
 
   it("ForgotPassword alone doesn't stop the current password from working", async () => {
     const { poolId, clientId } = await setup();
@@ -1816,30 +1778,21 @@ describe("attribute maintenance", () => {
   const t = useCognate();
   const { setup, signUp, lastCode, login, confirmedUser, messages } = helpers(t);
 
-  it(
-    "UpdateUserAttributes with a blank value deletes the attribute",
-    {
-      todo:
-        "Cognate keeps the attribute with an empty value (GetUser lists name=''); Cognito's UpdateUserAttributes " +
-        "documentation: 'To delete an attribute from the user, submit the attribute in your API request with a " +
-        "blank value.'",
-    },
-    async () => {
-      // UpdateUserAttributes: "To delete an attribute from the user, submit the attribute in your API request with a
-      // blank value."
-      const { poolId, clientId } = await setup();
-      await confirmedUser(poolId, clientId, "blank");
-      const token = await login(clientId, "blank");
-      await t.client.send(
-        new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "Blank" }] }),
-      );
-      await t.client.send(
-        new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "" }] }),
-      );
-      const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
-      assert.equal(attr(user.UserAttributes, "name"), undefined);
-    },
-  );
+  it("UpdateUserAttributes with a blank value deletes the attribute", async () => {
+    // UpdateUserAttributes: "To delete an attribute from the user, submit the attribute in your API request with a
+    // blank value."
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "blank");
+    const token = await login(clientId, "blank");
+    await t.client.send(
+      new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "Blank" }] }),
+    );
+    await t.client.send(
+      new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "name", Value: "" }] }),
+    );
+    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(user.UserAttributes, "name"), undefined);
+  });
 
   it("DeleteUserAttributes removes a custom attribute named with its custom: prefix", async () => {
     const { poolId, clientId } = await setup({
@@ -1951,98 +1904,72 @@ describe("passwordless sign-up", () => {
   };
   const userAuthClient = { ExplicitAuthFlows: ["ALLOW_USER_AUTH" as const, "ALLOW_REFRESH_TOKEN_AUTH" as const] };
 
-  it(
-    "SignUp without a password is refused with a client error when passwordless sign-in isn't available",
-    {
-      todo:
-        "Cognate answers InternalErrorException 'Internal error' (HTTP 500) when Password is omitted; Cognito " +
-        "documents (SignUpRequest.Password) that a passwordless user can only be created when passwordless " +
-        "sign-in is available, i.e. a client fault, not a server fault",
-    },
-    async () => {
-      // SignUpRequest.Password: "You can only create a passwordless user when passwordless sign-in is available."
-      const { clientId } = await setup();
-      const err = await errorOf(() =>
-        t.client.send(
-          new SignUpCommand({
-            ClientId: clientId,
-            Username: "nopass",
-            UserAttributes: [{ Name: "email", Value: "nopass@example.com" }],
-          }),
-        ),
-      );
-      assert.notEqual(err.name, "InternalErrorException");
-      assert.equal(err.$metadata?.httpStatusCode, 400);
-    },
-  );
-
-  it(
-    "with EMAIL_OTP allowed, a user signs up without a password and gets EMAIL_OTP as their factor",
-    {
-      todo:
-        "Cognate answers InternalErrorException 'Internal error' to a SignUp without Password; Cognito documents " +
-        "(SignUpRequest.Password): 'Users can sign up without a password when your user pool supports passwordless " +
-        "sign-in with email or SMS OTPs. To create a user with no password, omit this parameter'",
-    },
-    async () => {
-      const { poolId, clientId } = await setup(passwordlessPool, userAuthClient);
-      const up = await t.client.send(
+  it("SignUp without a password is refused with a client error when passwordless sign-in isn't available", async () => {
+    // SignUpRequest.Password: "You can only create a passwordless user when passwordless sign-in is available."
+    const { clientId } = await setup();
+    const err = await errorOf(() =>
+      t.client.send(
         new SignUpCommand({
           ClientId: clientId,
-          Username: "otp",
-          UserAttributes: [{ Name: "email", Value: "otp@example.com" }],
+          Username: "nopass",
+          UserAttributes: [{ Name: "email", Value: "nopass@example.com" }],
         }),
-      );
-      assert.equal(up.UserConfirmed, false);
-      const confirmed = await t.client.send(
-        new ConfirmSignUpCommand({
-          ClientId: clientId,
-          Username: "otp",
-          ConfirmationCode: await lastCode(poolId),
-          Session: up.Session,
-        }),
-      );
-      const auth = await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "USER_AUTH",
-          AuthParameters: { USERNAME: "otp" },
-          Session: confirmed.Session,
-        }),
-      );
-      const token = auth.AuthenticationResult!.AccessToken!;
-      const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
-      assert.equal(factors.Username, "otp");
-      assert.deepEqual(factors.ConfiguredUserAuthFactors, ["EMAIL_OTP"]);
-      // ChangePasswordRequest.PreviousPassword: "If the user has no password and only signs in with passwordless
-      // authentication options, you can omit this parameter."
-      await t.client.send(new ChangePasswordCommand({ AccessToken: token, ProposedPassword: "Fresh-Passw0rd!" }));
-      const after = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
-      assert.deepEqual([...(after.ConfiguredUserAuthFactors ?? [])].sort(), ["EMAIL_OTP", "PASSWORD"]);
-    },
-  );
+      ),
+    );
+    assert.notEqual(err.name, "InternalErrorException");
+    assert.equal(err.$metadata?.httpStatusCode, 400);
+  });
 
-  it(
-    "with EMAIL_OTP allowed, a blank Password also creates a passwordless user",
-    {
-      todo:
-        "Cognate refuses Password '' with InvalidParameterException (pattern [\\S]+); Cognito documents " +
-        "(SignUpRequest.Password): 'To create a user with no password, omit this parameter or submit a blank value.'",
-    },
-    async () => {
-      const { clientId } = await setup(passwordlessPool, userAuthClient);
-      const up = await t.client.send(
-        new SignUpCommand({
-          ClientId: clientId,
-          Username: "blankpw",
-          Password: "",
-          UserAttributes: [{ Name: "email", Value: "blankpw@example.com" }],
-        }),
-      );
-      assert.equal(up.UserConfirmed, false);
-      assert.match(up.UserSub!, UUID);
-    },
-  );
+  it("with EMAIL_OTP allowed, a user signs up without a password and gets EMAIL_OTP as their factor", async () => {
+    const { poolId, clientId } = await setup(passwordlessPool, userAuthClient);
+    const up = await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "otp",
+        UserAttributes: [{ Name: "email", Value: "otp@example.com" }],
+      }),
+    );
+    assert.equal(up.UserConfirmed, false);
+    const confirmed = await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "otp",
+        ConfirmationCode: await lastCode(poolId),
+        Session: up.Session,
+      }),
+    );
+    const auth = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "otp" },
+        Session: confirmed.Session,
+      }),
+    );
+    const token = auth.AuthenticationResult!.AccessToken!;
+    const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
+    assert.equal(factors.Username, "otp");
+    assert.deepEqual(factors.ConfiguredUserAuthFactors, ["EMAIL_OTP"]);
+    // ChangePasswordRequest.PreviousPassword: "If the user has no password and only signs in with passwordless
+    // authentication options, you can omit this parameter."
+    await t.client.send(new ChangePasswordCommand({ AccessToken: token, ProposedPassword: "Fresh-Passw0rd!" }));
+    const after = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
+    assert.deepEqual([...(after.ConfiguredUserAuthFactors ?? [])].sort(), ["EMAIL_OTP", "PASSWORD"]);
+  });
+
+  it("with EMAIL_OTP allowed, a blank Password also creates a passwordless user", async () => {
+    const { clientId } = await setup(passwordlessPool, userAuthClient);
+    const up = await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "blankpw",
+        Password: "",
+        UserAttributes: [{ Name: "email", Value: "blankpw@example.com" }],
+      }),
+    );
+    assert.equal(up.UserConfirmed, false);
+    assert.match(up.UserSub!, UUID);
+  });
 
   it("GetUserAuthFactors lists PASSWORD and EMAIL_OTP for a password user with a verified email", async () => {
     const { poolId, clientId } = await setup(passwordlessPool, {
@@ -2095,38 +2022,28 @@ describe("developer-only and immutable attributes", () => {
     assert.equal(err.name, "NotAuthorizedException");
   });
 
-  it(
-    "UpdateUserAttributes can't change a developer-only attribute",
-    {
-      todo:
-        "Cognate lets UpdateUserAttributes (access token) write dev:custom:secret; Cognito documents " +
-        "(SchemaAttributeType.DeveloperOnlyAttribute): 'Users won't be able to modify this attribute using their " +
-        "access token ... can be modified using AdminUpdateUserAttributes but can't be updated using " +
-        "UpdateUserAttributes.'",
-    },
-    async () => {
-      const { poolId, clientId } = await setup(devPool);
-      await confirmedUser(poolId, clientId, "devupd");
-      await t.client.send(
-        new AdminUpdateUserAttributesCommand({
-          UserPoolId: poolId,
-          Username: "devupd",
-          UserAttributes: [{ Name: "dev:custom:secret", Value: "admin-set" }],
+  it("UpdateUserAttributes can't change a developer-only attribute", async () => {
+    const { poolId, clientId } = await setup(devPool);
+    await confirmedUser(poolId, clientId, "devupd");
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "devupd",
+        UserAttributes: [{ Name: "dev:custom:secret", Value: "admin-set" }],
+      }),
+    );
+    const token = await login(clientId, "devupd");
+    const err = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: token,
+          UserAttributes: [{ Name: "dev:custom:secret", Value: "user-set" }],
         }),
-      );
-      const token = await login(clientId, "devupd");
-      const err = await errorOf(() =>
-        t.client.send(
-          new UpdateUserAttributesCommand({
-            AccessToken: token,
-            UserAttributes: [{ Name: "dev:custom:secret", Value: "user-set" }],
-          }),
-        ),
-      );
-      assert.equal(err.$metadata?.httpStatusCode, 400);
-      assert.equal(attr((await adminGet(poolId, "devupd")).UserAttributes, "dev:custom:secret"), "admin-set");
-    },
-  );
+      ),
+    );
+    assert.equal(err.$metadata?.httpStatusCode, 400);
+    assert.equal(attr((await adminGet(poolId, "devupd")).UserAttributes, "dev:custom:secret"), "admin-set");
+  });
 
   it("the user can't change or delete sub", async () => {
     const { poolId, clientId } = await setup();
@@ -2253,61 +2170,42 @@ describe("resets and limits", () => {
     assert.match(err.message, /disabled/i);
   });
 
-  it(
-    "repeated wrong previous passwords in ChangePassword end in LimitExceededException",
-    {
-      todo:
-        "Cognate answers NotAuthorizedException to 30 wrong PreviousPassword attempts in a row, never " +
-        "LimitExceededException; Cognito throttles them with LimitExceededException 'Attempt limit exceeded, please " +
-        "try after some time.' (reproduced by an AWS maintainer in aws-amplify/aws-sdk-android#627; " +
-        "reapit/foundations#2294 shows the same response after 4 attempts)",
-    },
-    async () => {
-      const { poolId, clientId } = await setup();
-      await confirmedUser(poolId, clientId, "guesser");
-      const token = await login(clientId, "guesser");
-      let last: Error & { name: string } = new Error("no attempt");
-      for (let i = 0; i < 30; i++) {
-        last = await errorOf(() =>
-          t.client.send(
-            new ChangePasswordCommand({
-              AccessToken: token,
-              PreviousPassword: `Wr0ng-Pass!${i}`,
-              ProposedPassword: "Chang3d-Pass!",
-            }),
-          ),
-        );
-        if (last.name !== "NotAuthorizedException") break;
-      }
-      assert.equal(last.name, "LimitExceededException");
-      assert.equal(last.message, "Attempt limit exceeded, please try after some time.");
-    },
-  );
+  it("repeated wrong previous passwords in ChangePassword end in LimitExceededException", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "guesser");
+    const token = await login(clientId, "guesser");
+    let last: Error & { name: string } = new Error("no attempt");
+    for (let i = 0; i < 30; i++) {
+      last = await errorOf(() =>
+        t.client.send(
+          new ChangePasswordCommand({
+            AccessToken: token,
+            PreviousPassword: `Wr0ng-Pass!${i}`,
+            ProposedPassword: "Chang3d-Pass!",
+          }),
+        ),
+      );
+      if (last.name !== "NotAuthorizedException") break;
+    }
+    assert.equal(last.name, "LimitExceededException");
+    assert.equal(last.message, "Attempt limit exceeded, please try after some time.");
+  });
 
-  it(
-    "repeated ForgotPassword requests end in LimitExceededException",
-    {
-      todo:
-        "Cognate sends a new reset code for each of 30 ForgotPassword requests in a row; Cognito documents (Developer " +
-        "Guide, 'Recovering user accounts', Forgot password behavior): 'In a given hour, we allow between 5 and 20 " +
-        "attempts for a user to request or enter a password reset code'",
-    },
-    async () => {
-      const { poolId, clientId } = await setup();
-      await confirmedUser(poolId, clientId, "spammer");
-      let last: Error & { name: string } = new Error("no attempt");
-      for (let i = 0; i < 30; i++) {
-        try {
-          await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "spammer" }));
-        } catch (err) {
-          last = err as Error & { name: string };
-          break;
-        }
+  it("repeated ForgotPassword requests end in LimitExceededException", async () => {
+    const { poolId, clientId } = await setup();
+    await confirmedUser(poolId, clientId, "spammer");
+    let last: Error & { name: string } = new Error("no attempt");
+    for (let i = 0; i < 30; i++) {
+      try {
+        await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "spammer" }));
+      } catch (err) {
+        last = err as Error & { name: string };
+        break;
       }
-      assert.equal(last.name, "LimitExceededException");
-      assert.equal(last.message, "Attempt limit exceeded, please try after some time.");
-    },
-  );
+    }
+    assert.equal(last.name, "LimitExceededException");
+    assert.equal(last.message, "Attempt limit exceeded, please try after some time.");
+  });
 });
 
 describe("PreventUserExistenceErrors ENABLED, per the developer guide's password-reset and confirmation rules", () => {
