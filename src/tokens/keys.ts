@@ -81,7 +81,8 @@ async function ensureKeys(store: Store, poolId: string, now: number): Promise<Si
       });
       keys.push(data);
     }
-    return keys;
+    // In storage order, so that jwks.json lists the keys the same way on every fetch.
+    return storedKeys(store, poolId);
   });
 }
 
