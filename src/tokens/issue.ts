@@ -106,13 +106,16 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       await ctx.store.resources.put({ ...stored, updatedAt: ctx.now, expiresAt: outlivesTokens });
     }
   }
+  // Cognito names the sign-in (origin_jti) only in tokens of clients with revocation enabled.
+  const revocable = client.config.EnableTokenRevocation !== false;
   if (!originJti || !signIn) {
     originJti = randomUUID();
     signIn = {
       username: user.username,
       sub: user.sub,
       clientId: client.clientId,
-      eventId: randomUUID(),
+      // Without origin_jti in its tokens, event_id is what leads back to the sign-in.
+      eventId: revocable ? randomUUID() : originJti,
       authTime: ctx.now,
       issuedAt: ctx.now,
       revoked: false,
@@ -142,8 +145,6 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   idClaims.iss = iss;
   idClaims["cognito:username"] = user.username;
   if (roles.preferred) idClaims["cognito:preferred_role"] = roles.preferred;
-  // Cognito names the sign-in (origin_jti) only in tokens of clients with revocation enabled.
-  const revocable = client.config.EnableTokenRevocation !== false;
   if (revocable) idClaims.origin_jti = originJti;
   if (roles.all.length) idClaims["cognito:roles"] = roles.all;
   Object.assign(idClaims, {

@@ -94,15 +94,19 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
   }
   if (claims.exp * 1000 <= ctx.now) throw errors.notAuthorized("Access Token has expired");
 
-  // Tokens of clients without revocation carry no origin_jti: only sign-out can end them early.
+  // The sign-in the token belongs to: named by origin_jti, or (clients without revocation, whose
+  // tokens carry none) by event_id, which for them is the sign-in's id too. Its issuedAt is in
+  // milliseconds; iat's whole seconds could not tell a token from a sign-out in the same second.
+  const signIn = await ctx.store.resources.get<SignInRecord>(
+    ResourceKind.tokenRevocation,
+    pool.id,
+    claims.origin_jti ?? claims.event_id,
+  );
   let issuedAt = claims.iat * 1000;
   if (claims.origin_jti !== undefined) {
-    const signIn = await ctx.store.resources.get<SignInRecord>(
-      ResourceKind.tokenRevocation,
-      pool.id,
-      claims.origin_jti,
-    );
     if (!signIn || signIn.data.revoked) throw errors.notAuthorized("Access Token has been revoked");
+    issuedAt = signIn.data.issuedAt;
+  } else if (signIn && signIn.data.sub === claims.sub) {
     issuedAt = signIn.data.issuedAt;
   }
   const user = await ctx.store.users.get(pool.id, usernameKey(pool, claims.username));

@@ -117,6 +117,24 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     assert.equal((await t.client.send(new GetUserCommand({ AccessToken: fresh.AccessToken! }))).Username, "alice");
   });
 
+  it("a sign-in just after a sign-out, within the same second, is not revoked (clients without revocation too)", async (ctx) => {
+    // Tokens of such clients carry no origin_jti; iat has whole seconds only, the sign-out has milliseconds.
+    for (const EnableTokenRevocation of [true, false]) {
+      const { poolId, signIn } = await setup(t, { EnableTokenRevocation });
+      ctx.mock.timers.enable({ apis: ["Date"], now: 1_800_000_000_100 });
+      const before = await signIn();
+      ctx.mock.timers.tick(1);
+      await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "alice" }));
+      await t.client.send(new AdminEnableUserCommand({ UserPoolId: poolId, Username: "alice" }));
+      ctx.mock.timers.tick(1);
+      const after = await signIn();
+      assert.equal((await t.client.send(new GetUserCommand({ AccessToken: after.AccessToken! }))).Username, "alice");
+      const old = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: before.AccessToken! })));
+      assert.equal(old.message, "Access Token has been revoked", `EnableTokenRevocation ${EnableTokenRevocation}`);
+      ctx.mock.timers.reset();
+    }
+  });
+
   it("AdminUserGlobalSignOut does the same for an administrator", async () => {
     const { poolId, signIn, refresh } = await setup(t);
     const tokens = await signIn();
