@@ -12,6 +12,7 @@ import { issuerFor } from "./issuer.js";
 import { signingKeys, signJwt } from "./keys.js";
 
 const UNIT_SECONDS: Record<TimeUnitsType, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+const EXPIRED_REFRESH_TOKEN_RETENTION_MS = 30 * 86_400_000;
 
 /** One sign-in: every token issued from it (refreshes included) shares its origin_jti. */
 export interface SignInRecord {
@@ -198,7 +199,8 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       data: record,
       createdAt: ctx.now,
       updatedAt: ctx.now,
-      expiresAt: record.expiresAt,
+      // Kept a while past its end, so that presenting it still answers "Refresh Token has expired".
+      expiresAt: record.expiresAt + EXPIRED_REFRESH_TOKEN_RETENTION_MS,
     });
     result.RefreshToken = refreshToken;
   }

@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startCognate } from "../../src/index.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
+import { hashRefreshToken } from "../../src/tokens/issue.js";
 import { errorOf, useCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
@@ -123,10 +124,11 @@ describe("expired records are swept from storage", () => {
     );
     assert.equal(stale.name, "ExpiredCodeException");
 
-    // Access tokens still work until the refresh token (30 days) and its sign-in are swept.
+    // Access tokens still work until the sign-in is swept: it outlives the refresh token (30
+    // days) by the longest token validity (an hour here).
     await t.client.send(new GetUserCommand({ AccessToken: refreshed.AuthenticationResult!.AccessToken! }));
     assert.equal(await sweep(start + 30 * DAY - HOUR), 0);
-    assert.equal(await sweep(start + 30 * DAY + 2 * HOUR), 2);
+    assert.equal(await sweep(start + 30 * DAY + 2 * HOUR), 1);
     const gone = await errorOf(() =>
       t.client.send(
         new InitiateAuthCommand({
@@ -139,6 +141,16 @@ describe("expired records are swept from storage", () => {
     assert.equal(gone.name, "NotAuthorizedException");
     const revoked = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
     assert.equal(revoked.name, "NotAuthorizedException");
+    // The refresh token's own record stays 30 days past its end, so that it answers
+    // "Refresh Token has expired" rather than "Invalid Refresh Token." meanwhile.
+    assert.ok(
+      await t.cognate.store.resources.get(ResourceKind.refreshToken, poolId, hashRefreshToken(tokens.RefreshToken!)),
+    );
+    assert.equal(await sweep(start + 60 * DAY + 2 * HOUR), 1);
+    assert.equal(
+      await t.cognate.store.resources.get(ResourceKind.refreshToken, poolId, hashRefreshToken(tokens.RefreshToken!)),
+      undefined,
+    );
   });
 });
 

@@ -76,11 +76,11 @@ describe("SQLite schema migrations", () => {
           "us-east-1_abcdefghi",
           key,
           1,
-          JSON.stringify({ kind, scope: "us-east-1_abcdefghi", key, data }),
+          JSON.stringify({ kind, scope: "us-east-1_abcdefghi", key, data, createdAt: 1, updatedAt: 1 }),
         );
       row("authSession", "old-session", { expiresAt: 1_000 });
+      row("code", "old-code", { expiresAt: 1_500 });
       row("refreshToken", "old-refresh", { expiresAt: 2_000 });
-      row("refreshToken", "live-refresh", { expiresAt: 10_000 });
       row("signingKey", "kid", { kid: "kid" });
       old.close();
 
@@ -88,7 +88,17 @@ describe("SQLite schema migrations", () => {
       try {
         assert.equal(await store.resources.deleteExpired(5_000, 100), 2);
         assert.equal(await store.resources.get("authSession", "us-east-1_abcdefghi", "old-session"), undefined);
-        assert.ok(await store.resources.get("refreshToken", "us-east-1_abcdefghi", "live-refresh"));
+        assert.equal(await store.resources.get("code", "us-east-1_abcdefghi", "old-code"), undefined);
+        // Refresh tokens are kept 30 days past their end (to answer "has expired"), and the
+        // record itself now names its expiry, so rewriting it keeps it sweepable.
+        const refresh = await store.resources.get<Record<string, unknown>>(
+          "refreshToken",
+          "us-east-1_abcdefghi",
+          "old-refresh",
+        );
+        assert.equal(refresh?.expiresAt, 2_000 + 30 * 86_400_000);
+        await store.resources.put({ ...refresh!, data: { ...refresh!.data, revoked: true } });
+        assert.equal(await store.resources.deleteExpired(2_000 + 30 * 86_400_000, 100), 1);
         assert.ok(await store.resources.get("signingKey", "us-east-1_abcdefghi", "kid"));
       } finally {
         await store.close();

@@ -92,11 +92,16 @@ export const migrations: readonly string[] = [
     WHERE preferred_username IS NOT NULL;
   `,
   // 3: expiring resources (sessions, codes, refresh tokens, sign-ins) can be swept. Rows
-  // written before keep their expiry inside the JSON only; copy it out for the kinds that had one.
+  // written before had their expiry inside their data only; copy it out for the kinds that had one.
   `
   ALTER TABLE resources ADD COLUMN expires_at INTEGER;
   UPDATE resources SET expires_at = json_extract(data, '$.data.expiresAt')
-    WHERE kind IN ('authSession', 'refreshToken');
+    WHERE kind IN ('authSession', 'code');
+  -- Refresh tokens stay 30 days past their end, so that they still answer "has expired".
+  UPDATE resources SET expires_at = json_extract(data, '$.data.expiresAt') + 2592000000
+    WHERE kind = 'refreshToken';
+  -- The record's JSON carries the expiry too, so that rewriting a record keeps it.
+  UPDATE resources SET data = json_set(data, '$.expiresAt', expires_at) WHERE expires_at IS NOT NULL;
   CREATE INDEX resources_by_expiry ON resources (expires_at) WHERE expires_at IS NOT NULL;
   `,
 ];
