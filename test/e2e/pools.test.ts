@@ -187,6 +187,14 @@ describe("deleting, listing and describing pools", () => {
         (await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools!.map((p) => p.Name);
       assert.deepEqual(await listed(dublin), ["dublin"]);
       assert.deepEqual(await listed(virginia), ["virginia"]);
+      // Nor can another region's endpoint reach the pool by its id.
+      const elsewhere = await errorOf(() => virginia.send(new DescribeUserPoolCommand({ UserPoolId: created.Id })));
+      assert.equal(elsewhere.name, "ResourceNotFoundException");
+      assert.equal(elsewhere.message, `User pool ${created.Id} does not exist.`);
+      assert.equal(
+        (await dublin.send(new DescribeUserPoolCommand({ UserPoolId: created.Id }))).UserPool?.Name,
+        "dublin",
+      );
     } finally {
       dublin.destroy();
       virginia.destroy();
