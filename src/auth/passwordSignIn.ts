@@ -71,7 +71,19 @@ export async function passwordSignIn(
   secretHash: string | undefined,
 ): Promise<AuthOutcome> {
   checkSecretHash(client, username, secretHash);
-  const user = await findUser(ctx, pool, username);
+  // The user and their lockout state in one read transaction (one lock instead of one a query).
+  const user = await ctx.store.transaction(
+    async () => {
+      const found = await findUser(ctx, pool, username);
+      if (found) {
+        checkUserCanSignIn(found);
+        checkUserConfirmed(found);
+        await checkLockout(ctx, pool, found);
+      }
+      return found;
+    },
+    { readOnly: true },
+  );
   if (!user) {
     if (preventsUserExistenceErrors(client)) {
       decoyHash ??= hashPassword("decoy-password", ctx.config.passwordHashCost);
@@ -80,9 +92,6 @@ export async function passwordSignIn(
     }
     throw errors.userNotFound("User does not exist.");
   }
-  checkUserCanSignIn(user);
-  checkUserConfirmed(user);
-  await checkLockout(ctx, pool, user);
   const correct = !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
 
   if (!correct) {

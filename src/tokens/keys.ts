@@ -41,6 +41,7 @@ export interface PublicJwk {
 }
 
 // Imported keys by kid: importing a JWK costs more than the lookup, and a kid never changes meaning.
+const completeKeys = new Map<string, SigningKeyData[]>();
 const importedPrivate = new Map<string, KeyObject>();
 const importedPublic = new Map<string, KeyObject>();
 
@@ -58,8 +59,14 @@ const keyFor = (keys: SigningKeyData[], use: TokenUse) =>
  * transaction so that two concurrent first requests agree on the keys.
  */
 async function ensureKeys(store: Store, poolId: string, now: number): Promise<SigningKeyData[]> {
+  // A pool's keys never change once both exist (pool ids are never reused), so they can be kept.
+  const known = completeKeys.get(poolId);
+  if (known) return known;
   const existing = await storedKeys(store, poolId);
-  if (TOKEN_USES.every((use) => keyFor(existing, use))) return existing;
+  if (TOKEN_USES.every((use) => keyFor(existing, use))) {
+    completeKeys.set(poolId, existing);
+    return existing;
+  }
   return store.transaction(async () => {
     const keys = await storedKeys(store, poolId);
     for (const use of TOKEN_USES) {
