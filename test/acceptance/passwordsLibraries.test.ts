@@ -375,6 +375,50 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     },
   );
 
+  it(
+    "a challenge session can be used only once",
+    {
+      todo:
+        "Cognate answers 'Invalid session for the user, session is expired.' for a reused session; Cognito answers " +
+        "'Invalid session for the user, session can only be used once.' (observed against AWS in public runbooks/error maps)",
+    },
+    async () => {
+      const a = await app(t);
+      await invite(t, a, "once");
+      const challenge = await adminSignIn(t, a, "once", TEMP);
+      await respondNewPassword(t, a, "once", challenge, { NEW_PASSWORD: NEW });
+      const err = await errorOf(() => respondNewPassword(t, a, "once", challenge, { NEW_PASSWORD: "Other-Pass4" }));
+      assert.equal(err.name, "NotAuthorizedException");
+      assert.equal(err.message, "Invalid session for the user, session can only be used once.");
+    },
+  );
+
+  it("a challenge session expires after AuthSessionValidity (3 minutes by default)", async (ctx) => {
+    const a = await app(t);
+    await invite(t, a, "slow");
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const challenge = await adminSignIn(t, a, "slow", TEMP);
+    ctx.mock.timers.tick(4 * 60 * 1000);
+    const err = await errorOf(() => respondNewPassword(t, a, "slow", challenge, { NEW_PASSWORD: NEW }));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Invalid session for the user, session is expired.");
+  });
+
+  it("USER_AUTH with PREFERRED_CHALLENGE PASSWORD also leads a temporary password to NEW_PASSWORD_REQUIRED", async () => {
+    const a = await app(t);
+    await invite(t, a, "ua");
+    const out = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: a.clientId,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "ua", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD: TEMP },
+      }),
+    );
+    assert.equal(out.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    const done = await respondNewPassword(t, a, "ua", out, { NEW_PASSWORD: NEW });
+    assert.ok(done.AuthenticationResult?.AccessToken);
+  });
+
   it("a wrong temporary password is NotAuthorizedException", async () => {
     const a = await app(t);
     await invite(t, a, "wrong");
@@ -587,6 +631,82 @@ describe("AdminResetUserPassword, ForgotPassword and ChangePassword", () => {
     );
     assert.equal(await statusOf(t, a, "rr"), "CONFIRMED");
     assert.ok((await adminSignIn(t, a, "rr", NEW)).AuthenticationResult);
+  });
+
+  it("a ForgotPassword code expires after one hour: ExpiredCodeException", async (ctx) => {
+    const a = await app(t);
+    await confirmedUser(t, a, "hour");
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "hour" }));
+    const code = await latestCode(t.url, a.poolId, "hour");
+    ctx.mock.timers.tick(61 * 60 * 1000);
+    const err = await errorOf(() =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: a.clientId,
+          Username: "hour",
+          ConfirmationCode: code,
+          Password: NEW,
+        }),
+      ),
+    );
+    assert.equal(err.name, "ExpiredCodeException");
+    assert.equal(err.message, "Invalid code provided, please request a code again.");
+  });
+
+  it("ForgotPassword for a user without a verified email or phone is InvalidParameterException", async () => {
+    const a = await app(t);
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: a.poolId,
+        Username: "unverified",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email", Value: "unverified@example.com" }],
+      }),
+    );
+    await t.client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: a.poolId,
+        Username: "unverified",
+        Password: PASSWORD,
+        Permanent: true,
+      }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "unverified" })),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(
+      err.message,
+      "Cannot reset password for the user as there is no registered/verified email or phone_number",
+    );
+  });
+
+  it("ForgotPassword for an unknown user (PreventUserExistenceErrors LEGACY by default) is UserNotFoundException", async () => {
+    const a = await app(t);
+    const err = await errorOf(() =>
+      t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "nobody" })),
+    );
+    assert.equal(err.name, "UserNotFoundException");
+    assert.equal(err.message, "Username/client id combination not found.");
+  });
+
+  it("ConfirmForgotPassword honours PasswordHistorySize", async () => {
+    const a = await app(t, { Policies: { PasswordPolicy: { MinimumLength: 8, PasswordHistorySize: 2 } } });
+    await confirmedUser(t, a, "hist2");
+    await t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "hist2" }));
+    const code = await latestCode(t.url, a.poolId, "hist2");
+    const err = await errorOf(() =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: a.clientId,
+          Username: "hist2",
+          ConfirmationCode: code,
+          Password: PASSWORD,
+        }),
+      ),
+    );
+    assert.equal(err.name, "PasswordHistoryPolicyViolationException");
   });
 
   it("ChangePassword checks the previous password and the policy", async () => {
@@ -921,6 +1041,27 @@ describe("amazon-cognito-identity-js journeys", () => {
     assert.ok((await sessionOf(userOf("libforgot"), NEW)).isValid());
   });
 
+  it("an expired temporary password fails USER_SRP_AUTH with the administrator-reset message", async (ctx) => {
+    const a = await app(t);
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await invite(t, a, "expired");
+    ctx.mock.timers.tick(8 * DAY);
+    const { userOf } = await libPool(a);
+    const err = (await errorOf(() => authenticate(userOf("expired"), TEMP))) as LibraryError;
+    assert.equal(err.code, "NotAuthorizedException");
+    assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
+  });
+
+  it("a user whose password was reset by an admin gets PasswordResetRequiredException", async () => {
+    const a = await app(t);
+    await confirmedUser(t, a, "libreset");
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: a.poolId, Username: "libreset" }));
+    const { userOf } = await libPool(a);
+    const err = (await errorOf(() => authenticate(userOf("libreset"), PASSWORD))) as LibraryError;
+    assert.equal(err.code, "PasswordResetRequiredException");
+    assert.equal(err.message, "Password reset required for the user");
+  });
+
   it("an unknown user fails sign-in with UserNotFoundException", async () => {
     const a = await app(t);
     const { userOf } = await libPool(a);
@@ -1085,6 +1226,21 @@ describe("Amplify v6 journeys", () => {
       t.client.send(new AdminGetUserCommand({ UserPoolId: a.poolId, Username: "rory" })),
     );
     assert.equal(gone.name, "UserNotFoundException");
+  });
+
+  it("signIn of an unconfirmed user moves to CONFIRM_SIGN_UP; unknown users are UserNotFoundException", async () => {
+    const a = await app(t);
+    configure(t, a);
+    await signUp({ username: "pending", password: PASSWORD, options: { userAttributes: { email: "p@example.com" } } });
+    const out = await signIn({ username: "pending", password: PASSWORD });
+    assert.equal(out.isSignedIn, false);
+    assert.equal(out.nextStep.signInStep, "CONFIRM_SIGN_UP");
+    const unknown = await errorOf(() => signIn({ username: "ghost", password: PASSWORD }));
+    assert.equal(unknown.name, "UserNotFoundException");
+    assert.equal(unknown.message, "User does not exist.");
+    const noReset = await errorOf(() => resetPassword({ username: "ghost" }));
+    assert.equal(noReset.name, "UserNotFoundException");
+    assert.equal(noReset.message, "Username/client id combination not found.");
   });
 
   it("signIn of a user whose password was reset by an admin surfaces PasswordResetRequiredException", async () => {
