@@ -190,6 +190,31 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
     assert.equal(err.message, "User account already exists");
   });
 
+  it("the invitation follows AdminCreateUserConfig.InviteMessageTemplate", async () => {
+    const a = await app(t, {
+      AdminCreateUserConfig: {
+        InviteMessageTemplate: {
+          EmailSubject: "Welcome",
+          EmailMessage: "Hello {username}, your first password is {####} - enjoy",
+          SMSMessage: "User {username} code {####}",
+        },
+      },
+    });
+    await invite(t, a, "tpl");
+    const [message] = await messagesOf(t.url, a.poolId, "tpl");
+    assert.equal(message?.message, `Hello tpl, your first password is ${TEMP} - enjoy`);
+  });
+
+  it("USER_PASSWORD_AUTH with an expired temporary password gets the same answer", async (ctx) => {
+    const a = await app(t);
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await invite(t, a, "late2");
+    ctx.mock.timers.tick(7 * DAY + 60_000);
+    const err = await errorOf(() => userSignIn(t, a, "late2", TEMP));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
+  });
+
   it("MessageAction SUPPRESS sends no invitation", async () => {
     const a = await app(t);
     await t.client.send(
@@ -481,6 +506,60 @@ describe("AdminSetUserPassword", () => {
       assert.equal(err.name, "InvalidPasswordException", password);
       assert.equal(err.message, `Password did not conform with policy: ${rule}`, password);
     }
+  });
+
+  it("a permanent password confirms a user who signed up but never confirmed", async () => {
+    const a = await app(t);
+    await t.client.send(
+      new (await import("@aws-sdk/client-cognito-identity-provider")).SignUpCommand({
+        ClientId: a.clientId,
+        Username: "unconf",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "unconf@example.com" }],
+      }),
+    );
+    assert.equal(await statusOf(t, a, "unconf"), "UNCONFIRMED");
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: a.poolId, Username: "unconf", Password: NEW, Permanent: true }),
+    );
+    assert.equal(await statusOf(t, a, "unconf"), "CONFIRMED");
+    assert.ok((await userSignIn(t, a, "unconf", NEW)).AuthenticationResult);
+  });
+
+  it("follows a custom policy: longer minimum, classes switched off", async () => {
+    const a = await app(t, {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireUppercase: false,
+          RequireLowercase: true,
+          RequireNumbers: false,
+          RequireSymbols: false,
+        },
+      },
+    });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: a.poolId,
+        Username: "custom",
+        TemporaryPassword: "a-long-enough-temporary",
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    const set = (password: string) =>
+      t.client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: a.poolId,
+          Username: "custom",
+          Password: password,
+          Permanent: true,
+        }),
+      );
+    const short = await errorOf(() => set("Abcdef1!xyz"));
+    assert.equal(short.name, "InvalidPasswordException");
+    assert.equal(short.message, "Password did not conform with policy: Password not long enough");
+    await set("onlylowercaseletters");
+    assert.ok((await userSignIn(t, a, "custom", "onlylowercaseletters")).AuthenticationResult);
   });
 
   it("answers UserNotFoundException for an unknown user", async () => {
@@ -985,6 +1064,11 @@ describe("amazon-cognito-identity-js journeys", () => {
     const revoked = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: access })));
     assert.equal(revoked.name, "NotAuthorizedException");
     assert.equal(revoked.message, "Access Token has been revoked");
+    const noRefresh = (await errorOf(() =>
+      call<CognitoUserSession>((cb) => userOf("lib").refreshSession(refreshed.getRefreshToken(), cb)),
+    )) as LibraryError;
+    assert.equal(noRefresh.code, "NotAuthorizedException");
+    assert.equal(noRefresh.message, "Refresh Token has been revoked");
 
     // deleteUser
     const again = userOf("lib");
@@ -1173,10 +1257,11 @@ describe("Amplify v6 journeys", () => {
     configure(t, a);
     await invite(t, a, "newbie2");
     await signIn({ username: "newbie2", password: TEMP });
-    const done = await confirmSignIn({ challengeResponse: NEW });
+    const done = await confirmSignIn({ challengeResponse: NEW, options: { userAttributes: { name: "New Bie" } } });
     assert.deepEqual(done, { isSignedIn: true, nextStep: { signInStep: "DONE" } });
     const { tokens } = await fetchAuthSession();
     assert.equal(tokens?.accessToken.payload.username, "newbie2");
+    assert.equal(tokens?.idToken?.payload.name, "New Bie");
     assert.equal(await statusOf(t, a, "newbie2"), "CONFIRMED");
   });
 
@@ -1226,6 +1311,24 @@ describe("Amplify v6 journeys", () => {
       t.client.send(new AdminGetUserCommand({ UserPoolId: a.poolId, Username: "rory" })),
     );
     assert.equal(gone.name, "UserNotFoundException");
+  });
+
+  it("signIn with USER_AUTH and preferredChallenge PASSWORD_SRP / PASSWORD, and USER_PASSWORD_AUTH", async () => {
+    const a = await app(t);
+    configure(t, a);
+    await confirmedUser(t, a, "flows");
+    for (const options of [
+      { authFlowType: "USER_AUTH", preferredChallenge: "PASSWORD_SRP" },
+      { authFlowType: "USER_AUTH", preferredChallenge: "PASSWORD" },
+      { authFlowType: "USER_PASSWORD_AUTH" },
+      { authFlowType: "USER_SRP_AUTH" },
+    ] as const) {
+      const out = await signIn({ username: "flows", password: PASSWORD, options });
+      assert.deepEqual(out, { isSignedIn: true, nextStep: { signInStep: "DONE" } }, JSON.stringify(options));
+      const { tokens } = await fetchAuthSession();
+      assert.equal(tokens?.accessToken.payload.username, "flows");
+      await signOut();
+    }
   });
 
   it("signIn of an unconfirmed user moves to CONFIRM_SIGN_UP; unknown users are UserNotFoundException", async () => {
