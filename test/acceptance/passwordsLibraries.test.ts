@@ -16,6 +16,7 @@ import {
   ConfirmForgotPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolCommand,
   type CreateUserPoolCommandInput,
   ForgotPasswordCommand,
   GetUserCommand,
@@ -280,6 +281,60 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
       }),
     );
     assert.equal((await adminSignIn(t, a, "late", "Again-Temp9!")).ChallengeName, "NEW_PASSWORD_REQUIRED");
+  });
+
+  it(
+    "TemporaryPasswordValidityDays 0 is treated as the default, 7",
+    {
+      todo:
+        "Cognate stores TemporaryPasswordValidityDays 0 and expires the temporary password within 6 days; Cognito treats 0 " +
+        "as null and sets the default 7 " +
+        "(PasswordPolicyType.TemporaryPasswordValidityDays, API reference / SDK model docs)",
+    },
+    async (ctx) => {
+      const a = await app(t, {
+        Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 0 } },
+      });
+      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+      await invite(t, a, "zero");
+      ctx.mock.timers.tick(6 * DAY);
+      const signIn = await adminSignIn(t, a, "zero", TEMP).catch((err: Error) => err);
+      assert.ok(!(signIn instanceof Error) && signIn.ChallengeName === "NEW_PASSWORD_REQUIRED", "valid for 7 days");
+      const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: a.poolId }));
+      assert.equal(UserPool?.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays, 7);
+    },
+  );
+
+  it("a generated temporary password satisfies a strict policy", async () => {
+    const a = await app(t, {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 24,
+          RequireUppercase: true,
+          RequireLowercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+    });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: a.poolId,
+        Username: "strict",
+        DesiredDeliveryMediums: ["EMAIL"],
+        UserAttributes: [{ Name: "email", Value: "strict@example.com" }],
+      }),
+    );
+    const [message] = await messagesOf(t.url, a.poolId, "strict");
+    const match = /temporary password is (\S+?)\.?\s*$/.exec(message?.message.trim() ?? "");
+    assert.ok(match, `the invitation states the password: ${message?.message}`);
+    const password = match[1]!;
+    assert.ok(password.length >= 24, password);
+    assert.match(password, /[A-Z]/);
+    assert.match(password, /[a-z]/);
+    assert.match(password, /[0-9]/);
+    assert.match(password, /[^A-Za-z0-9]/);
+    assert.equal((await adminSignIn(t, a, "strict", password)).ChallengeName, "NEW_PASSWORD_REQUIRED");
   });
 
   it("the default validity is 7 days", async (ctx) => {
