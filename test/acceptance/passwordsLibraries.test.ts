@@ -499,6 +499,14 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.ok(done.AuthenticationResult?.AccessToken);
   });
 
+  it("an answer without NEW_PASSWORD is InvalidParameterException", async () => {
+    const a = await app(t);
+    await invite(t, a, "nonew");
+    const challenge = await adminSignIn(t, a, "nonew", TEMP);
+    const err = await errorOf(() => respondNewPassword(t, a, "nonew", challenge, {}));
+    assert.equal(err.name, "InvalidParameterException");
+  });
+
   it("a wrong temporary password is NotAuthorizedException", async () => {
     const a = await app(t);
     await invite(t, a, "wrong");
@@ -843,6 +851,58 @@ describe("AdminResetUserPassword, ForgotPassword and ChangePassword", () => {
     assert.equal(err.name, "PasswordHistoryPolicyViolationException");
   });
 
+  it("ForgotPassword works for a RESET_REQUIRED user; a used code can't be used again", async () => {
+    const a = await app(t);
+    await confirmedUser(t, a, "twocodes");
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: a.poolId, Username: "twocodes" }));
+    const { CodeDeliveryDetails } = await t.client.send(
+      new ForgotPasswordCommand({ ClientId: a.clientId, Username: "twocodes" }),
+    );
+    assert.equal(CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    const code = await latestCode(t.url, a.poolId, "twocodes");
+    const confirm = (password: string) =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: a.clientId,
+          Username: "twocodes",
+          ConfirmationCode: code,
+          Password: password,
+        }),
+      );
+    await confirm(NEW);
+    const reuse = await errorOf(() => confirm("Third-Pass3"));
+    assert.ok(["ExpiredCodeException", "CodeMismatchException"].includes(reuse.name), reuse.name);
+    assert.ok((await userSignIn(t, a, "twocodes", NEW)).AuthenticationResult);
+  });
+
+  it("with PreventUserExistenceErrors ENABLED, ForgotPassword for an unknown user answers a simulated delivery", async () => {
+    const a = await app(t);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: a.poolId,
+        ClientName: "private",
+        PreventUserExistenceErrors: "ENABLED",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    );
+    const out = await t.client.send(
+      new ForgotPasswordCommand({ ClientId: UserPoolClient!.ClientId!, Username: "nobody" }),
+    );
+    assert.ok(out.CodeDeliveryDetails?.DeliveryMedium, "a delivery is reported");
+    assert.ok(out.CodeDeliveryDetails?.Destination, "to a simulated destination");
+    const signIn = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "nobody", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(signIn.name, "NotAuthorizedException");
+    assert.equal(signIn.message, "Incorrect username or password.");
+  });
+
   it("ChangePassword checks the previous password and the policy", async () => {
     const a = await app(t);
     await confirmedUser(t, a, "chg");
@@ -1106,6 +1166,11 @@ describe("amazon-cognito-identity-js journeys", () => {
     assert.equal(refreshed.getRefreshToken().getToken(), session.getRefreshToken().getToken());
 
     // changePassword
+    const weakChange = (await errorOf(() =>
+      call<string>((cb) => user.changePassword(PASSWORD, "nouppercase1!", cb)),
+    )) as LibraryError;
+    assert.equal(weakChange.code, "InvalidPasswordException");
+    assert.equal(weakChange.message, "Password did not conform with policy: Password must have uppercase characters");
     assert.equal(await call<string>((cb) => user.changePassword(PASSWORD, NEW, cb)), "SUCCESS");
     const badChange = (await errorOf(() =>
       call<string>((cb) => user.changePassword("Wrong-Pass1", "Another-Pass3", cb)),
@@ -1329,6 +1394,9 @@ describe("Amplify v6 journeys", () => {
     const badOld = await errorOf(() => updatePassword({ oldPassword: "Wrong-Pass1", newPassword: NEW }));
     assert.equal(badOld.name, "NotAuthorizedException");
     assert.equal(badOld.message, "Incorrect username or password.");
+    const weak = await errorOf(() => updatePassword({ oldPassword: PASSWORD, newPassword: "NoSymbols123" }));
+    assert.equal(weak.name, "InvalidPasswordException");
+    assert.equal(weak.message, "Password did not conform with policy: Password must have symbol characters");
     await updatePassword({ oldPassword: PASSWORD, newPassword: NEW });
 
     const { tokens } = await fetchAuthSession();
