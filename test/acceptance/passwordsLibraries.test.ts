@@ -181,6 +181,9 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
     assert.equal(messages[0]!.destination, "ann@example.com");
     assert.ok(messages[0]!.message.includes("ann"), "the invitation names the username");
     assert.ok(messages[0]!.message.includes(TEMP), "the invitation carries the temporary password");
+    // Cognito's default invitation.
+    assert.equal(messages[0]!.message, `Your username is ann and temporary password is ${TEMP}.`);
+    assert.equal((messages[0] as unknown as { subject?: string }).subject, "Your temporary password");
   });
 
   it("a second AdminCreateUser for the same username is UsernameExistsException", async () => {
@@ -214,6 +217,46 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
     const err = await errorOf(() => userSignIn(t, a, "late2", TEMP));
     assert.equal(err.name, "NotAuthorizedException");
     assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
+  });
+
+  it("RESEND is refused for a confirmed user and for an unknown one", async () => {
+    const a = await app(t);
+    await confirmedUser(t, a, "done");
+    const resend = (Username: string) =>
+      t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: a.poolId,
+          Username,
+          MessageAction: "RESEND",
+          DesiredDeliveryMediums: ["EMAIL"],
+        }),
+      );
+    const confirmed = await errorOf(() => resend("done"));
+    assert.equal(confirmed.name, "UnsupportedUserStateException");
+    const unknown = await errorOf(() => resend("nobody"));
+    assert.equal(unknown.name, "UserNotFoundException");
+    assert.equal(unknown.message, "User does not exist.");
+  });
+
+  it("RESEND without a TemporaryPassword sends a new generated one and the old one stops working", async () => {
+    const a = await app(t);
+    await invite(t, a, "again");
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: a.poolId,
+        Username: "again",
+        MessageAction: "RESEND",
+        DesiredDeliveryMediums: ["EMAIL"],
+      }),
+    );
+    const messages = await messagesOf(t.url, a.poolId, "again");
+    assert.equal(messages.length, 2);
+    const match = /temporary password is (\S+?)\.?\s*$/.exec(messages[1]!.message.trim());
+    assert.ok(match);
+    assert.notEqual(match[1], TEMP);
+    assert.equal((await adminSignIn(t, a, "again", match[1]!)).ChallengeName, "NEW_PASSWORD_REQUIRED");
+    const old = await errorOf(() => adminSignIn(t, a, "again", TEMP));
+    assert.equal(old.name, "NotAuthorizedException");
   });
 
   it("MessageAction SUPPRESS sends no invitation", async () => {
