@@ -68,6 +68,16 @@ const TEMP = "Temp-Pass1!";
 const NEW = "Brand-New-Pass2";
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * SignUp answers "Password did not conform with policy: <rule>"; public error maps show the other
+ * password-setting operations answering "Password does not conform to policy: <rule>", so for those
+ * only the rule is asserted exactly.
+ */
+function assertPolicyMessage(message: string, rule: string): void {
+  assert.match(message, /^Password (did not conform with|does not conform to) policy: /, message);
+  assert.equal(message.replace(/^Password (did not conform with|does not conform to) policy: /, ""), rule);
+}
+
 const attr = (attrs: AttributeType[] | undefined, name: string) => attrs?.find((a) => a.Name === name)?.Value;
 
 interface App {
@@ -300,7 +310,7 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
       ),
     );
     assert.equal(err.name, "InvalidPasswordException");
-    assert.equal(err.message, "Password did not conform with policy: Password not long enough");
+    assertPolicyMessage(err.message, "Password not long enough");
   });
 
   it("the temporary password expires after TemporaryPasswordValidityDays; RESEND issues a fresh one", async (ctx) => {
@@ -459,7 +469,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     const challenge = await adminSignIn(t, a, "pol", TEMP);
     const err = await errorOf(() => respondNewPassword(t, a, "pol", challenge, { NEW_PASSWORD: "NoDigits-Here" }));
     assert.equal(err.name, "InvalidPasswordException");
-    assert.equal(err.message, "Password did not conform with policy: Password must have numeric characters");
+    assertPolicyMessage(err.message, "Password must have numeric characters");
     assert.equal(await statusOf(t, a, "pol"), "FORCE_CHANGE_PASSWORD");
   });
 
@@ -559,6 +569,89 @@ describe("NEW_PASSWORD_REQUIRED", () => {
   });
 });
 
+describe("password policy at sign-up", () => {
+  const t = useCognate();
+
+  it("SignUp names the failing rule: 'Password did not conform with policy: ...'", async () => {
+    const a = await app(t);
+    const { SignUpCommand } = await import("@aws-sdk/client-cognito-identity-provider");
+    const signUp = (Username: string, Password: string) =>
+      t.client.send(
+        new SignUpCommand({
+          ClientId: a.clientId,
+          Username,
+          Password,
+          UserAttributes: [{ Name: "email", Value: `${Username}@example.com` }],
+        }),
+      );
+    const cases: [string, string][] = [
+      ["Sh0rt!a", "Password not long enough"],
+      ["lowercase-only1", "Password must have uppercase characters"],
+      ["UPPERCASE-ONLY1", "Password must have lowercase characters"],
+      ["No-Digits-Here", "Password must have numeric characters"],
+      ["NoSymbols123", "Password must have symbol characters"],
+    ];
+    for (const [password, rule] of cases) {
+      const err = await errorOf(() => signUp("su", password));
+      assert.equal(err.name, "InvalidPasswordException", password);
+      assert.equal(err.message, `Password did not conform with policy: ${rule}`);
+    }
+  });
+
+  it(
+    "SignUp with a password under 6 characters fails the API constraint before the policy",
+    {
+      todo:
+        'Cognate answers InvalidPasswordException (policy text); Cognito answers InvalidParameterException "1 validation ' +
+        "error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or " +
+        'equal to 6" (amazon-cognito-identity-js#311, aws-amplify/amplify-js#3723)',
+    },
+    async () => {
+      const a = await app(t);
+      const { SignUpCommand } = await import("@aws-sdk/client-cognito-identity-provider");
+      const tiny = await errorOf(() =>
+        t.client.send(new SignUpCommand({ ClientId: a.clientId, Username: "tiny", Password: "Ab1!x" })),
+      );
+      assert.equal(tiny.name, "InvalidParameterException");
+      assert.equal(
+        tiny.message,
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+      );
+    },
+  );
+
+  it(
+    "ConfirmForgotPassword with a password under 6 characters fails the API constraint",
+    {
+      todo:
+        'Cognate answers InvalidPasswordException (policy text); Cognito answers InvalidParameterException "1 validation ' +
+        "error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or " +
+        'equal to 6" (amazon-cognito-identity-js#311, aws-amplify/amplify-js#3723)',
+    },
+    async () => {
+      const a = await app(t);
+      await confirmedUser(t, a, "tinyreset");
+      await t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "tinyreset" }));
+      const code = await latestCode(t.url, a.poolId, "tinyreset");
+      const err = await errorOf(() =>
+        t.client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: a.clientId,
+            Username: "tinyreset",
+            ConfirmationCode: code,
+            Password: "Ab1!x",
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException");
+      assert.equal(
+        err.message,
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+      );
+    },
+  );
+});
+
 describe("AdminSetUserPassword", () => {
   const t = useCognate();
 
@@ -610,7 +703,7 @@ describe("AdminSetUserPassword", () => {
         ),
       );
       assert.equal(err.name, "InvalidPasswordException", password);
-      assert.equal(err.message, `Password did not conform with policy: ${rule}`, password);
+      assertPolicyMessage(err.message, rule);
     }
   });
 
@@ -663,7 +756,7 @@ describe("AdminSetUserPassword", () => {
       );
     const short = await errorOf(() => set("Abcdef1!xyz"));
     assert.equal(short.name, "InvalidPasswordException");
-    assert.equal(short.message, "Password did not conform with policy: Password not long enough");
+    assertPolicyMessage(short.message, "Password not long enough");
     await set("onlylowercaseletters");
     assert.ok((await userSignIn(t, a, "custom", "onlylowercaseletters")).AuthenticationResult);
   });
@@ -783,7 +876,7 @@ describe("AdminResetUserPassword, ForgotPassword and ChangePassword", () => {
       ),
     );
     assert.equal(weak.name, "InvalidPasswordException");
-    assert.match(weak.message, /^Password did not conform with policy: /);
+    assert.match(weak.message, /^Password (did not conform with|does not conform to) policy: /);
     await t.client.send(
       new ConfirmForgotPasswordCommand({
         ClientId: a.clientId,
@@ -968,7 +1061,7 @@ describe("AdminResetUserPassword, ForgotPassword and ChangePassword", () => {
       ),
     );
     assert.equal(weak.name, "InvalidPasswordException");
-    assert.equal(weak.message, "Password did not conform with policy: Password must have uppercase characters");
+    assertPolicyMessage(weak.message, "Password must have uppercase characters");
     const out = await t.client.send(
       new ChangePasswordCommand({ AccessToken: token, PreviousPassword: PASSWORD, ProposedPassword: NEW }),
     );
@@ -1213,7 +1306,7 @@ describe("amazon-cognito-identity-js journeys", () => {
       call<string>((cb) => user.changePassword(PASSWORD, "nouppercase1!", cb)),
     )) as LibraryError;
     assert.equal(weakChange.code, "InvalidPasswordException");
-    assert.equal(weakChange.message, "Password did not conform with policy: Password must have uppercase characters");
+    assertPolicyMessage(weakChange.message, "Password must have uppercase characters");
     assert.equal(await call<string>((cb) => user.changePassword(PASSWORD, NEW, cb)), "SUCCESS");
     const badChange = (await errorOf(() =>
       call<string>((cb) => user.changePassword("Wrong-Pass1", "Another-Pass3", cb)),
@@ -1412,7 +1505,7 @@ describe("Amplify v6 journeys", () => {
     assert.equal(first.nextStep.signInStep, "CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED");
     const weak = await errorOf(() => confirmSignIn({ challengeResponse: "alllowercase1!" }));
     assert.equal(weak.name, "InvalidPasswordException");
-    assert.equal(weak.message, "Password did not conform with policy: Password must have uppercase characters");
+    assertPolicyMessage(weak.message, "Password must have uppercase characters");
   });
 
   it("confirmSignIn with a good new password completes sign-in", async () => {
@@ -1439,7 +1532,7 @@ describe("Amplify v6 journeys", () => {
     assert.equal(badOld.message, "Incorrect username or password.");
     const weak = await errorOf(() => updatePassword({ oldPassword: PASSWORD, newPassword: "NoSymbols123" }));
     assert.equal(weak.name, "InvalidPasswordException");
-    assert.equal(weak.message, "Password did not conform with policy: Password must have symbol characters");
+    assertPolicyMessage(weak.message, "Password must have symbol characters");
     await updatePassword({ oldPassword: PASSWORD, newPassword: NEW });
 
     const { tokens } = await fetchAuthSession();
