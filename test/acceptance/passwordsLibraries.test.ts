@@ -390,6 +390,28 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
     assert.equal((await adminSignIn(t, a, "strict", password)).ChallengeName, "NEW_PASSWORD_REQUIRED");
   });
 
+  it("after expiry, AdminSetUserPassword with a new temporary password starts a fresh validity period", async (ctx) => {
+    const a = await app(t, { Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 2 } } });
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await invite(t, a, "renew");
+    ctx.mock.timers.tick(3 * DAY);
+    assert.equal((await errorOf(() => adminSignIn(t, a, "renew", TEMP))).name, "NotAuthorizedException");
+    await t.client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: a.poolId,
+        Username: "renew",
+        Password: "Renewed-Temp5!",
+        Permanent: false,
+      }),
+    );
+    assert.equal(await statusOf(t, a, "renew"), "FORCE_CHANGE_PASSWORD");
+    ctx.mock.timers.tick(DAY);
+    assert.equal((await adminSignIn(t, a, "renew", "Renewed-Temp5!")).ChallengeName, "NEW_PASSWORD_REQUIRED");
+    ctx.mock.timers.tick(2 * DAY);
+    const again = await errorOf(() => adminSignIn(t, a, "renew", "Renewed-Temp5!"));
+    assert.equal(again.message, "Temporary password has expired and must be reset by an administrator.");
+  });
+
   it("the default validity is 7 days", async (ctx) => {
     const a = await app(t);
     ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
@@ -1623,6 +1645,20 @@ describe("Amplify v6 journeys", () => {
       assert.equal(tokens?.accessToken.payload.username, "flows");
       await signOut();
     }
+  });
+
+  it("signIn with an expired temporary password, and resetPassword for an invited user, are refused", async (ctx) => {
+    const a = await app(t);
+    configure(t, a);
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await invite(t, a, "stale");
+    const notYet = await errorOf(() => resetPassword({ username: "stale" }));
+    assert.equal(notYet.name, "NotAuthorizedException");
+    assert.equal(notYet.message, "User password cannot be reset in the current state.");
+    ctx.mock.timers.tick(8 * DAY);
+    const err = await errorOf(() => signIn({ username: "stale", password: TEMP }));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
   });
 
   it("signIn of an unconfirmed user moves to CONFIRM_SIGN_UP; unknown users are UserNotFoundException", async () => {
