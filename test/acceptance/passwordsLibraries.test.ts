@@ -1661,6 +1661,30 @@ describe("Amplify v6 journeys", () => {
     assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
   });
 
+  it("with email as the username: signUp, confirm, SRP signIn and a reset, all by email address", async () => {
+    const a = await app(t, { UsernameAttributes: ["email"] });
+    configure(t, a);
+    const up = await signUp({ username: "eve@example.com", password: PASSWORD });
+    assert.match(up.userId ?? "", /^[0-9a-f-]{36}$/);
+    const code = await latestCode(t.url, a.poolId, up.userId!).catch(() =>
+      latestCode(t.url, a.poolId, "eve@example.com"),
+    );
+    await confirmSignUp({ username: "eve@example.com", confirmationCode: code });
+    for (const options of [
+      { authFlowType: "USER_SRP_AUTH" },
+      { authFlowType: "USER_AUTH", preferredChallenge: "PASSWORD_SRP" },
+    ] as const) {
+      assert.deepEqual(await signIn({ username: "eve@example.com", password: PASSWORD, options }), {
+        isSignedIn: true,
+        nextStep: { signInStep: "DONE" },
+      });
+      const { tokens } = await fetchAuthSession();
+      assert.equal(tokens?.accessToken.payload.username, up.userId, "the access token names the generated username");
+      assert.equal(tokens?.idToken?.payload.email, "eve@example.com");
+      await signOut();
+    }
+  });
+
   it("signIn of an unconfirmed user moves to CONFIRM_SIGN_UP; unknown users are UserNotFoundException", async () => {
     const a = await app(t);
     configure(t, a);
