@@ -306,7 +306,7 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
     const a = await app(t);
     const err = await errorOf(() =>
       t.client.send(
-        new AdminCreateUserCommand({ UserPoolId: a.poolId, Username: "weak", TemporaryPassword: "Ab1!" + "x" }),
+        new AdminCreateUserCommand({ UserPoolId: a.poolId, Username: "weak", TemporaryPassword: "Ab1!xyz" }),
       ),
     );
     assert.equal(err.name, "InvalidPasswordException");
@@ -1417,6 +1417,30 @@ describe("amazon-cognito-identity-js journeys", () => {
     );
     assert.equal(session.getIdToken().decodePayload().name, "Admin One");
     assert.equal(await statusOf(t, a, "admin1"), "CONFIRMED");
+  });
+
+  it("an invited user of an email-username pool completes NEW_PASSWORD_REQUIRED over SRP by email", async () => {
+    const a = await app(t, { UsernameAttributes: ["email"] });
+    const { User } = await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: a.poolId,
+        Username: "zed@example.com",
+        TemporaryPassword: TEMP,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email_verified", Value: "true" }],
+      }),
+    );
+    assert.match(User!.Username!, /^[0-9a-f-]{36}$/, "Cognito generates the username");
+    assert.equal(attr(User!.Attributes, "email"), "zed@example.com");
+    const { userOf } = await libPool(a);
+    const user = userOf("zed@example.com");
+    const outcome = await authenticate(user, TEMP);
+    assert.equal(outcome.kind, "newPassword");
+    const session = await new Promise<CognitoUserSession>((resolve, reject) =>
+      user.completeNewPasswordChallenge(NEW, {}, { onSuccess: resolve, onFailure: reject }),
+    );
+    assert.equal(session.getAccessToken().decodePayload().username, User!.Username);
+    assert.ok((await sessionOf(userOf("zed@example.com"), NEW)).isValid());
   });
 
   it("forgotPassword / confirmPassword", async () => {
