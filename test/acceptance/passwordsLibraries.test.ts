@@ -559,6 +559,25 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.equal(err.message, "Invalid session for the user, session is expired.");
   });
 
+  it("a client's AuthSessionValidity lengthens the challenge session", async (ctx) => {
+    const a = await app(t);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: a.poolId,
+        ClientName: "patient",
+        AuthSessionValidity: 10,
+        ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    );
+    const patient = { poolId: a.poolId, clientId: UserPoolClient!.ClientId! };
+    await invite(t, a, "patient");
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const challenge = await adminSignIn(t, patient, "patient", TEMP);
+    ctx.mock.timers.tick(8 * 60 * 1000);
+    const done = await respondNewPassword(t, patient, "patient", challenge, { NEW_PASSWORD: NEW });
+    assert.ok(done.AuthenticationResult?.AccessToken);
+  });
+
   it("USER_AUTH with PREFERRED_CHALLENGE PASSWORD also leads a temporary password to NEW_PASSWORD_REQUIRED", async () => {
     const a = await app(t);
     await invite(t, a, "ua");
@@ -1133,6 +1152,30 @@ describe("AdminResetUserPassword, ForgotPassword and ChangePassword", () => {
 
 describe("USER_AUTH choice-based sign-in with passwords", () => {
   const t = useCognate();
+
+  it("USER_AUTH on a client without ALLOW_USER_AUTH is refused", async () => {
+    const a = await app(t);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: a.poolId,
+        ClientName: "classic",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    );
+    await confirmedUser(t, a, "classic");
+    const err = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "classic", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    // One public troubleshooting note quotes "USER_AUTH flow not enabled for this client"; not asserted exactly.
+    assert.match(err.message, /flow not enabled for this client$/);
+  });
 
   it("PREFERRED_CHALLENGE PASSWORD signs in at once", async () => {
     const a = await app(t);
