@@ -42,7 +42,8 @@ export async function respondNewPassword(
   for (const name of requiredAttributes(pool)) {
     const current = named.attributes[name];
     if (current && attributes[name] !== undefined && attributes[name] !== current) {
-      throw errors.invalidParameter(`Cannot modify an already provided ${name}`);
+      // NotAuthorizedException, as an AWS CLI answer quoted in public write-ups shows.
+      throw errors.notAuthorized(`Cannot modify an already provided ${name}`);
     }
   }
   const missing = missingRequiredAttributes(pool, { ...named, attributes: { ...named.attributes, ...attributes } });

@@ -14,6 +14,8 @@ export interface ChallengeSession {
   expiresAt: number;
   /** Challenge-specific state (SRP's server secret, for instance). */
   state?: Record<string, string>;
+  /** Answered already: kept until it expires, so that a second answer is told why it fails. */
+  used?: boolean;
 }
 
 /** Opens a challenge session that lasts the client's AuthSessionValidity (minutes, default 3). */
@@ -61,6 +63,7 @@ export async function openSessionAt(
 }
 
 export const invalidSession = () => errors.notAuthorized("Invalid session for the user, session is expired.");
+export const sessionUsed = () => errors.notAuthorized("Invalid session for the user, session can only be used once.");
 
 /** The open session answering `challenge`, or NotAuthorizedException. */
 export async function readSession(
@@ -87,11 +90,19 @@ export async function readSessionAt(
   if (!data || data.type !== "challenge" || data.clientId !== client.clientId || data.expiresAt <= ctx.now) {
     throw invalidSession();
   }
+  if (data.used) throw sessionUsed();
   if (data.challenge !== challenge) throw errors.invalidParameter("Incorrect challenge name for the session.");
   return data;
 }
 
-/** A session answers once. */
+/** A session answers once: it is marked used, and the sweeper deletes it when it expires. */
 export async function closeSession(ctx: OperationContext, pool: PoolRecord, session: string): Promise<void> {
-  await ctx.store.resources.delete(ResourceKind.authSession, pool.id, session);
+  // Challenge and sign-up sessions share the kind and the flag.
+  const record = await ctx.store.resources.get<{ used?: boolean }>(ResourceKind.authSession, pool.id, session);
+  if (!record || record.data.used) return;
+  await ctx.store.resources.put({
+    ...record,
+    data: { ...record.data, used: true },
+    updatedAt: ctx.now,
+  });
 }

@@ -7,20 +7,12 @@ import { issueTokens } from "../tokens/issue.js";
 import { findUser, usernameKey } from "../users/lookup.js";
 import { requireParameter } from "./client.js";
 import { checkUserCanSignIn, passwordSignIn, signInUser, type AuthOutcome } from "./passwordSignIn.js";
-import { closeSession, invalidSession, openSession, readSession } from "./session.js";
+import type { SignUpSession } from "../signUp/session.js";
+import { closeSession, invalidSession, openSession, readSession, sessionUsed } from "./session.js";
 import { startSrpSignIn } from "./srpSignIn.js";
 
 /** The first factors Cognate offers in choice-based sign-in (USER_AUTH). */
 const FIRST_FACTORS = ["PASSWORD", "PASSWORD_SRP"] as const;
-
-/** What the sign-up family stores for SignUp's / ConfirmSignUp's Session (src/signUp/session.ts). */
-interface SignUpSession {
-  type: "signUp";
-  stage: "signedUp" | "confirmed";
-  username: string;
-  clientId: string;
-  expiresAt: number;
-}
 
 /**
  * USER_AUTH with the Session ConfirmSignUp answered: the confirmation itself proves the user,
@@ -41,6 +33,7 @@ export async function signInAfterSignUp(
     if (!data || data.type !== "signUp" || data.clientId !== client.clientId || data.expiresAt <= ctx.now) {
       throw invalidSession();
     }
+    if (data.used) throw sessionUsed();
     const named = await findUser(ctx, pool, username);
     if (!named || named.username !== data.username) throw invalidSession();
     if (data.stage !== "confirmed" || named.status !== "CONFIRMED") {

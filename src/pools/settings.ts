@@ -35,10 +35,9 @@ export function buildSettings(
             RequireLowercase: password.RequireLowercase ?? false,
             RequireNumbers: password.RequireNumbers ?? false,
             RequireSymbols: password.RequireSymbols ?? false,
-            ...(password.PasswordHistorySize !== undefined
-              ? { PasswordHistorySize: password.PasswordHistorySize }
-              : {}),
-            TemporaryPasswordValidityDays: password.TemporaryPasswordValidityDays ?? 7,
+            // Cognito shows no history size of 0, and takes a validity of 0 days as unset (7).
+            ...(password.PasswordHistorySize ? { PasswordHistorySize: password.PasswordHistorySize } : {}),
+            TemporaryPasswordValidityDays: password.TemporaryPasswordValidityDays || 7,
           }
         : { ...DEFAULT_PASSWORD_POLICY },
       SignInPolicy: { AllowedFirstAuthFactors: input.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ["PASSWORD"] },

@@ -38,6 +38,12 @@ const LOOSER_PATTERNS: Record<string, RegExp> = {
  */
 const BLANK_MEANS_ABSENT = new Set(["SignUpRequest.Password"]);
 
+/**
+ * Lower bounds the service still enforces though the model no longer states them: a password
+ * of under 6 characters fails validation before any policy is read (amazon-cognito-identity-js#311).
+ */
+const SERVICE_MIN_LENGTH: Record<string, number> = { PasswordType: 6 };
+
 const regexCache = new Map<string, RegExp>();
 /** Model patterns are Java regexes matched against the whole value. */
 function compiled(pattern: string): RegExp {
@@ -102,8 +108,9 @@ function check(name: string, value: unknown, path: string, problems: string[], i
     case "string": {
       if (typeof value !== "string") throw typeError(path, "a string");
       const length = [...value].length;
-      if (shape.min !== undefined && length < shape.min)
-        violation(problems, path, value, sensitive, `have length greater than or equal to ${shape.min}`);
+      const min = shape.min ?? SERVICE_MIN_LENGTH[name];
+      if (min !== undefined && length < min)
+        violation(problems, path, value, sensitive, `have length greater than or equal to ${min}`);
       if (shape.max !== undefined && length > shape.max)
         violation(problems, path, value, sensitive, `have length less than or equal to ${shape.max}`);
       if (shape.pattern !== undefined && !compiled(shape.pattern).test(value) && !LOOSER_PATTERNS[name]?.test(value))

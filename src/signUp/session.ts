@@ -15,6 +15,8 @@ export interface SignUpSession {
   username: string;
   clientId: string;
   expiresAt: number;
+  /** Signed in with already (closeSession): kept until it expires. */
+  used?: boolean;
 }
 
 const DAY_MS = 86_400_000;

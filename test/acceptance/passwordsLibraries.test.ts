@@ -336,27 +336,18 @@ describe("AdminCreateUser invitations and temporary passwords", () => {
     assert.equal((await adminSignIn(t, a, "late", "Again-Temp9!")).ChallengeName, "NEW_PASSWORD_REQUIRED");
   });
 
-  it(
-    "TemporaryPasswordValidityDays 0 is treated as the default, 7",
-    {
-      todo:
-        "Cognate stores TemporaryPasswordValidityDays 0 and expires the temporary password within 6 days; Cognito treats 0 " +
-        "as null and sets the default 7 " +
-        "(PasswordPolicyType.TemporaryPasswordValidityDays, API reference / SDK model docs)",
-    },
-    async (ctx) => {
-      const a = await app(t, {
-        Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 0 } },
-      });
-      ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
-      await invite(t, a, "zero");
-      ctx.mock.timers.tick(6 * DAY);
-      const signIn = await adminSignIn(t, a, "zero", TEMP).catch((err: Error) => err);
-      assert.ok(!(signIn instanceof Error) && signIn.ChallengeName === "NEW_PASSWORD_REQUIRED", "valid for 7 days");
-      const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: a.poolId }));
-      assert.equal(UserPool?.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays, 7);
-    },
-  );
+  it("TemporaryPasswordValidityDays 0 is treated as the default, 7", async (ctx) => {
+    const a = await app(t, {
+      Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 0 } },
+    });
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await invite(t, a, "zero");
+    ctx.mock.timers.tick(6 * DAY);
+    const signIn = await adminSignIn(t, a, "zero", TEMP).catch((err: Error) => err);
+    assert.ok(!(signIn instanceof Error) && signIn.ChallengeName === "NEW_PASSWORD_REQUIRED", "valid for 7 days");
+    const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: a.poolId }));
+    assert.equal(UserPool?.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays, 7);
+  });
 
   it("a generated temporary password satisfies a strict policy", async () => {
     const a = await app(t, {
@@ -506,47 +497,31 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.ok((await userSignIn(t, a, "same", TEMP)).AuthenticationResult);
   });
 
-  it(
-    "a required attribute that already has a value can't be changed in the challenge answer",
-    {
-      todo:
-        "Cognate answers InvalidParameterException; Cognito answers NotAuthorizedException 'Cannot modify an already " +
-        "provided email' (aws-samples/aws-saas-factory-bootcamp#67; CLI output quoted in public repos)",
-    },
-    async () => {
-      // API reference (RespondToAuthChallenge, NEW_PASSWORD_REQUIRED note); wording from
-      // aws-samples/aws-saas-factory-bootcamp#67: NotAuthorizedException "Cannot modify an already provided email".
-      const a = await app(t, {
-        Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
-      });
-      await invite(t, a, "keep");
-      const challenge = await adminSignIn(t, a, "keep", TEMP);
-      assert.deepEqual(JSON.parse(challenge.ChallengeParameters!.requiredAttributes!), []);
-      const err = await errorOf(() =>
-        respondNewPassword(t, a, "keep", challenge, { NEW_PASSWORD: NEW, "userAttributes.email": "other@example.com" }),
-      );
-      assert.equal(err.name, "NotAuthorizedException");
-      assert.equal(err.message, "Cannot modify an already provided email");
-    },
-  );
+  it("a required attribute that already has a value can't be changed in the challenge answer", async () => {
+    // API reference (RespondToAuthChallenge, NEW_PASSWORD_REQUIRED note); wording from
+    // aws-samples/aws-saas-factory-bootcamp#67: NotAuthorizedException "Cannot modify an already provided email".
+    const a = await app(t, {
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    await invite(t, a, "keep");
+    const challenge = await adminSignIn(t, a, "keep", TEMP);
+    assert.deepEqual(JSON.parse(challenge.ChallengeParameters!.requiredAttributes!), []);
+    const err = await errorOf(() =>
+      respondNewPassword(t, a, "keep", challenge, { NEW_PASSWORD: NEW, "userAttributes.email": "other@example.com" }),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Cannot modify an already provided email");
+  });
 
-  it(
-    "a challenge session can be used only once",
-    {
-      todo:
-        "Cognate answers 'Invalid session for the user, session is expired.' for a reused session; Cognito answers " +
-        "'Invalid session for the user, session can only be used once.' (observed against AWS in public runbooks/error maps)",
-    },
-    async () => {
-      const a = await app(t);
-      await invite(t, a, "once");
-      const challenge = await adminSignIn(t, a, "once", TEMP);
-      await respondNewPassword(t, a, "once", challenge, { NEW_PASSWORD: NEW });
-      const err = await errorOf(() => respondNewPassword(t, a, "once", challenge, { NEW_PASSWORD: "Other-Pass4" }));
-      assert.equal(err.name, "NotAuthorizedException");
-      assert.equal(err.message, "Invalid session for the user, session can only be used once.");
-    },
-  );
+  it("a challenge session can be used only once", async () => {
+    const a = await app(t);
+    await invite(t, a, "once");
+    const challenge = await adminSignIn(t, a, "once", TEMP);
+    await respondNewPassword(t, a, "once", challenge, { NEW_PASSWORD: NEW });
+    const err = await errorOf(() => respondNewPassword(t, a, "once", challenge, { NEW_PASSWORD: "Other-Pass4" }));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Invalid session for the user, session can only be used once.");
+  });
 
   it("a challenge session expires after AuthSessionValidity (3 minutes by default)", async (ctx) => {
     const a = await app(t);
@@ -639,58 +614,40 @@ describe("password policy at sign-up", () => {
     }
   });
 
-  it(
-    "SignUp with a password under 6 characters fails the API constraint before the policy",
-    {
-      todo:
-        'Cognate answers InvalidPasswordException (policy text); Cognito answers InvalidParameterException "1 validation ' +
-        "error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or " +
-        'equal to 6" (amazon-cognito-identity-js#311, aws-amplify/amplify-js#3723)',
-    },
-    async () => {
-      const a = await app(t);
-      const { SignUpCommand } = await import("@aws-sdk/client-cognito-identity-provider");
-      const tiny = await errorOf(() =>
-        t.client.send(new SignUpCommand({ ClientId: a.clientId, Username: "tiny", Password: "Ab1!x" })),
-      );
-      assert.equal(tiny.name, "InvalidParameterException");
-      assert.equal(
-        tiny.message,
-        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
-      );
-    },
-  );
+  it("SignUp with a password under 6 characters fails the API constraint before the policy", async () => {
+    const a = await app(t);
+    const { SignUpCommand } = await import("@aws-sdk/client-cognito-identity-provider");
+    const tiny = await errorOf(() =>
+      t.client.send(new SignUpCommand({ ClientId: a.clientId, Username: "tiny", Password: "Ab1!x" })),
+    );
+    assert.equal(tiny.name, "InvalidParameterException");
+    assert.equal(
+      tiny.message,
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    );
+  });
 
-  it(
-    "ConfirmForgotPassword with a password under 6 characters fails the API constraint",
-    {
-      todo:
-        'Cognate answers InvalidPasswordException (policy text); Cognito answers InvalidParameterException "1 validation ' +
-        "error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or " +
-        'equal to 6" (amazon-cognito-identity-js#311, aws-amplify/amplify-js#3723)',
-    },
-    async () => {
-      const a = await app(t);
-      await confirmedUser(t, a, "tinyreset");
-      await t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "tinyreset" }));
-      const code = await latestCode(t.url, a.poolId, "tinyreset");
-      const err = await errorOf(() =>
-        t.client.send(
-          new ConfirmForgotPasswordCommand({
-            ClientId: a.clientId,
-            Username: "tinyreset",
-            ConfirmationCode: code,
-            Password: "Ab1!x",
-          }),
-        ),
-      );
-      assert.equal(err.name, "InvalidParameterException");
-      assert.equal(
-        err.message,
-        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
-      );
-    },
-  );
+  it("ConfirmForgotPassword with a password under 6 characters fails the API constraint", async () => {
+    const a = await app(t);
+    await confirmedUser(t, a, "tinyreset");
+    await t.client.send(new ForgotPasswordCommand({ ClientId: a.clientId, Username: "tinyreset" }));
+    const code = await latestCode(t.url, a.poolId, "tinyreset");
+    const err = await errorOf(() =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: a.clientId,
+          Username: "tinyreset",
+          ConfirmationCode: code,
+          Password: "Ab1!x",
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(
+      err.message,
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    );
+  });
 });
 
 describe("AdminSetUserPassword", () => {
@@ -818,31 +775,23 @@ describe("AdminSetUserPassword", () => {
     assert.equal(err.message, "User does not exist.");
   });
 
-  it(
-    "PasswordHistorySize 0 is not displayed in DescribeUserPool; a set size is",
-    {
-      todo:
-        "Cognate answers PasswordHistorySize: 0 in DescribeUserPool when 0 was given; Cognito doesn't display it " +
-        "(API reference, PasswordPolicyType.PasswordHistorySize)",
-    },
-    async () => {
-      // PasswordPolicyType: "Password history isn't enforced and isn't displayed in DescribeUserPool responses
-      // when you set this value to 0 or don't provide it."
-      const describe = async (policy: Record<string, number>) => {
-        const { UserPool } = await t.client.send(
-          new CreateUserPoolCommand({
-            PoolName: "hist",
-            Policies: { PasswordPolicy: { MinimumLength: 8, ...policy } },
-          }),
-        );
-        const { UserPool: described } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }));
-        return described!.Policies!.PasswordPolicy!;
-      };
-      assert.equal("PasswordHistorySize" in (await describe({ PasswordHistorySize: 0 })), false);
-      assert.equal("PasswordHistorySize" in (await describe({})), false);
-      assert.equal((await describe({ PasswordHistorySize: 5 })).PasswordHistorySize, 5);
-    },
-  );
+  it("PasswordHistorySize 0 is not displayed in DescribeUserPool; a set size is", async () => {
+    // PasswordPolicyType: "Password history isn't enforced and isn't displayed in DescribeUserPool responses
+    // when you set this value to 0 or don't provide it."
+    const describe = async (policy: Record<string, number>) => {
+      const { UserPool } = await t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "hist",
+          Policies: { PasswordPolicy: { MinimumLength: 8, ...policy } },
+        }),
+      );
+      const { UserPool: described } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }));
+      return described!.Policies!.PasswordPolicy!;
+    };
+    assert.equal("PasswordHistorySize" in (await describe({ PasswordHistorySize: 0 })), false);
+    assert.equal("PasswordHistorySize" in (await describe({})), false);
+    assert.equal((await describe({ PasswordHistorySize: 5 })).PasswordHistorySize, 5);
+  });
 
   it("a MinimumLength under 6 is refused", async () => {
     const err = await errorOf(() =>

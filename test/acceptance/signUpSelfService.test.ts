@@ -648,7 +648,7 @@ describe("ForgotPassword and ConfirmForgotPassword", () => {
           ClientId: clientId,
           Username: "lou",
           ConfirmationCode: code,
-          Password: "a",
+          Password: "abcdefg",
         }),
       ),
     );

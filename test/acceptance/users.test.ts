@@ -123,7 +123,7 @@ describe("AdminCreateUser and AdminGetUser", () => {
 
   it("rejects a temporary password that breaks the password policy", async () => {
     const id = await pool();
-    const err = await errorOf(() => create(id, "weak", { TemporaryPassword: "short" }));
+    const err = await errorOf(() => create(id, "weak", { TemporaryPassword: "shorty1" }));
     assert.equal(err.name, "InvalidPasswordException");
   });
 

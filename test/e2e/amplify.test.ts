@@ -365,7 +365,7 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
     const again = await errorOf(() =>
       confirmSignIn({ challengeResponse: "Brand-New1", options: { userAttributes: { name: "Frank" } } }),
     );
-    assert.equal(again.name, "InvalidParameterException");
+    assert.equal(again.name, "NotAuthorizedException");
     assert.equal(again.message, "Cannot modify an already provided name");
 
     const done = await confirmSignIn({

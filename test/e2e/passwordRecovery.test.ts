@@ -354,7 +354,7 @@ describe("ConfirmForgotPassword", () => {
     await forgot(t, clientId, "max");
     const code = await lastCode(t, poolId);
     const weak = await errorOf(() =>
-      confirm(t, { ClientId: clientId, Username: "max", ConfirmationCode: code, Password: "short" }),
+      confirm(t, { ClientId: clientId, Username: "max", ConfirmationCode: code, Password: "Short1!" }),
     );
     assert.equal(weak.name, "InvalidPasswordException");
     assert.equal(weak.message, "Password did not conform with policy: Password not long enough");

@@ -422,8 +422,9 @@ describe("NEW_PASSWORD_REQUIRED", () => {
         }),
       ),
     );
+    // Cognito's wording for a session answered before.
     assert.equal(again.name, "NotAuthorizedException");
-    assert.equal(again.message, "Invalid session for the user, session is expired.");
+    assert.equal(again.message, "Invalid session for the user, session can only be used once.");
   });
 
   it("lists required attributes the user lacks, and requires them in the answer", async () => {
@@ -497,7 +498,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.equal(flag.name, "NotAuthorizedException");
     assert.equal(flag.message, "A client attempted to write unauthorized attribute");
     const changed = await errorOf(() => respond({ "userAttributes.email": "other@example.com" }));
-    assert.equal(changed.name, "InvalidParameterException");
+    assert.equal(changed.name, "NotAuthorizedException");
     assert.equal(changed.message, "Cannot modify an already provided email");
     assert.ok((await respond({})).AuthenticationResult);
   });
@@ -1013,7 +1014,7 @@ describe("USER_AUTH (choice-based sign-in)", () => {
       ),
     );
     assert.equal(again.name, "NotAuthorizedException");
-    assert.equal(again.message, "Invalid session for the user, session is expired.");
+    assert.equal(again.message, "Invalid session for the user, session can only be used once.");
   });
 
   it("PREFERRED_CHALLENGE PASSWORD signs in directly; without one SELECT_CHALLENGE offers the factors", async () => {

@@ -210,9 +210,16 @@ describe("SignUp", () => {
 
   it("applies the password policy", async () => {
     const { clientId } = await setup(t);
-    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "gina", Password: "short" }));
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "gina", Password: "Short1!" }));
     assert.equal(err.name, "InvalidPasswordException");
     assert.equal(err.message, "Password did not conform with policy: Password not long enough");
+    // Under 6 characters fails validation before any policy (amazon-cognito-identity-js#311).
+    const tiny = await errorOf(() => signUp(t, { ClientId: clientId, Username: "gina", Password: "Ab1!" }));
+    assert.equal(tiny.name, "InvalidParameterException");
+    assert.equal(
+      tiny.message,
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    );
   });
 
   it("creates a passwordless user only where the pool signs in with one-time codes", async () => {

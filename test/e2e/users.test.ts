@@ -256,7 +256,7 @@ describe("AdminCreateUser", () => {
   it("checks the temporary password against the policy", async () => {
     const pool = await newPool(t);
     const cases: [string, string][] = [
-      ["Ab1!", "Password not long enough"],
+      ["Ab1!xyz", "Password not long enough"],
       ["abcdefg1!", "Password must have uppercase characters"],
       ["ABCDEFG1!", "Password must have lowercase characters"],
       ["Abcdefgh!", "Password must have numeric characters"],
