@@ -16,14 +16,22 @@ const FORGET_AFTER_MS = 15 * 60_000;
 
 const keyOf = (pool: PoolRecord, user: UserRecord) => usernameKey(pool, user.username);
 
-/** Refuses a password attempt while the user is locked out, without checking the password. */
-export async function checkLockout(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+/** Whether the user is locked out now (failed passwords in a row earned a lock that still runs). */
+export async function isLockedOut(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<boolean> {
   const state = await ctx.store.resources.get<LockoutState>(ResourceKind.lockout, pool.id, keyOf(pool, user));
-  if (state && state.data.lockedUntil > ctx.now) throw errors.notAuthorized("Password attempts exceeded");
+  return !!state && state.data.lockedUntil > ctx.now;
 }
 
-/** Counts a wrong password; from the fifth in a row the user is locked for 1 s, 2 s, 4 s… */
-export async function recordFailure(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+/** Refuses a password attempt while the user is locked out, without checking the password. */
+export async function checkLockout(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  if (await isLockedOut(ctx, pool, user)) throw errors.notAuthorized("Password attempts exceeded");
+}
+
+/**
+ * Counts a wrong password and returns the failures in a row; from the fifth the user is
+ * locked for 1 s, 2 s, 4 s…
+ */
+export async function recordFailure(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<number> {
   const key = keyOf(pool, user);
   const previous = await ctx.store.resources.get<LockoutState>(ResourceKind.lockout, pool.id, key);
   // Failures long after the last one (and after any lock ran out) start a new count.
@@ -41,6 +49,7 @@ export async function recordFailure(ctx: OperationContext, pool: PoolRecord, use
     // Past this the count is stale and would start again anyway.
     expiresAt: Math.max(ctx.now, lockedUntil) + FORGET_AFTER_MS,
   });
+  return failures;
 }
 
 /** A correct password clears the count. */

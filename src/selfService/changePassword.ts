@@ -1,11 +1,9 @@
 import type { ChangePasswordRequest, ChangePasswordResponse } from "@aws-sdk/client-cognito-identity-provider";
-import { clearFailures, recordFailure } from "../auth/lockout.js";
+import { clearFailures, isLockedOut, recordFailure } from "../auth/lockout.js";
 import { incorrectPassword } from "../auth/passwordSignIn.js";
 import { CognitoError, errors } from "../protocol/errors.js";
-import { defineOperation, type OperationContext } from "../protocol/operation.js";
+import { defineOperation } from "../protocol/operation.js";
 import { verifyPassword } from "../common/passwords.js";
-import { ResourceKind } from "../storage/kinds.js";
-import type { PoolRecord, UserRecord } from "../storage/types.js";
 import { verifyAccessToken } from "../tokens/verify.js";
 import { usernameKey } from "../users/lookup.js";
 import { passwordSecrets } from "../users/password.js";
@@ -15,14 +13,6 @@ import { saveUser } from "../users/save.js";
 /** Wrong previous passwords in a row (counted with sign-in's) from which ChangePassword is throttled. */
 const ATTEMPT_LIMIT = 5;
 const attemptLimitExceeded = () => errors.limitExceeded("Attempt limit exceeded, please try after some time.");
-
-/** The sign-in lockout record of src/auth/lockout.ts: failures in a row and the lock they earned. */
-const lockoutOf = (ctx: OperationContext, pool: PoolRecord, user: UserRecord) =>
-  ctx.store.resources.get<{ failures: number; lockedUntil: number }>(
-    ResourceKind.lockout,
-    pool.id,
-    usernameKey(pool, user.username),
-  );
 
 /**
  * The signed-in user changes their password: the previous one must be right (failures count
@@ -38,13 +28,9 @@ export const changePassword = defineOperation<ChangePasswordRequest, ChangePassw
     if (user.passwordHash) {
       if (input.PreviousPassword === undefined)
         throw errors.invalidParameter("Missing required parameter PreviousPassword");
-      const lockout = await lockoutOf(ctx, pool, user);
-      if (lockout && lockout.data.lockedUntil > ctx.now) throw attemptLimitExceeded();
+      if (await isLockedOut(ctx, pool, user)) throw attemptLimitExceeded();
       if (!(await verifyPassword(input.PreviousPassword, user.passwordHash))) {
-        const failures = await ctx.store.transaction(async () => {
-          await recordFailure(ctx, pool, user);
-          return (await lockoutOf(ctx, pool, user))?.data.failures ?? 0;
-        });
+        const failures = await ctx.store.transaction(() => recordFailure(ctx, pool, user));
         throw failures >= ATTEMPT_LIMIT ? attemptLimitExceeded() : incorrectPassword();
       }
     }

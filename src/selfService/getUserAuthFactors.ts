@@ -1,4 +1,5 @@
 import type { GetUserAuthFactorsRequest, GetUserAuthFactorsResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { allowedFirstAuthFactors } from "../pools/signInPolicy.js";
 import { defineOperation } from "../protocol/operation.js";
 import { signedIn } from "./access.js";
 
@@ -7,8 +8,7 @@ export const getUserAuthFactors = defineOperation<GetUserAuthFactorsRequest, Get
   "GetUserAuthFactors",
   async (input, ctx) => {
     const { pool, user } = await signedIn(ctx, input.AccessToken!);
-    const allowed = (pool.config.Policies as { SignInPolicy?: { AllowedFirstAuthFactors?: string[] } } | undefined)
-      ?.SignInPolicy?.AllowedFirstAuthFactors ?? ["PASSWORD"];
+    const allowed = allowedFirstAuthFactors(pool);
     const factors: string[] = [];
     if (user.passwordHash) factors.push("PASSWORD");
     if (allowed.includes("EMAIL_OTP") && user.attributes.email_verified === "true") factors.push("EMAIL_OTP");
