@@ -435,15 +435,16 @@ export function openSqliteStore(options: SqliteOptions): Store {
     async transaction<T>(fn: () => Promise<T>, options?: { readOnly?: boolean }): Promise<T> {
       if (inTransaction.getStore()) return fn();
       // IMMEDIATE takes the write lock up front, so a writer never fails to upgrade later.
-      const begin = options?.readOnly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE";
+      // Prepared once: exec() would parse the statement again on every request.
+      const begin = options?.readOnly ? q("BEGIN DEFERRED") : q("BEGIN IMMEDIATE");
       const run = async (): Promise<T> => {
-        db.exec(begin);
+        begin.run();
         try {
           const result = await inTransaction.run(true, fn);
-          db.exec("COMMIT");
+          q("COMMIT").run();
           return result;
         } catch (err) {
-          if (db.inTransaction) db.exec("ROLLBACK");
+          if (db.inTransaction) q("ROLLBACK").run();
           throw err;
         }
       };
