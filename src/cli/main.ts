@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { startCognate } from "../server/http.js";
-import type { PasswordHashCost } from "../common/passwords.js";
+import { argon2Parameters, type PasswordHashCost } from "../common/passwords.js";
 import type { LogLevel } from "../common/log.js";
 
 const USAGE = `Usage: cognate serve [options]
@@ -17,7 +17,9 @@ Options:
   --account-id <id>         default account (default 000000000000)            [COGNATE_ACCOUNT_ID]
   --public-url <url>        base URL that tokens name (default: served URL)   [COGNATE_PUBLIC_URL]
   --issuer <style>          local (default: <public-url>/<pool>) or aws       [COGNATE_ISSUER]
-  --password-hash-cost <c>  owasp (default) or fast (test suites only)        [COGNATE_PASSWORD_HASH_COST]
+  --password-hash-cost <c>  argon2id cost: owasp (default: m=19456,t=2,p=1),  [COGNATE_PASSWORD_HASH_COST]
+                            fast (test suites only) or argon2id:m=<KiB>,t=<n>,p=<n>
+                            (at least m=7168 and m*t >= 35840, OWASP's floor)
   --log-level <level>       debug, info (default), warn, error, silent        [COGNATE_LOG_LEVEL]
   -h, --help                this text
 `;
@@ -50,7 +52,11 @@ async function main(argv: string[]): Promise<void> {
   const port = Number(values.port ?? env.COGNATE_PORT ?? 9229);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
   const cost = (values["password-hash-cost"] ?? env.COGNATE_PASSWORD_HASH_COST ?? "owasp") as PasswordHashCost;
-  if (cost !== "owasp" && cost !== "fast") throw new Error(`invalid --password-hash-cost ${cost}`);
+  try {
+    argon2Parameters(cost);
+  } catch (err) {
+    throw new Error(`invalid --password-hash-cost ${cost}: ${(err as Error).message}`);
+  }
   const issuerStyle = values.issuer ?? env.COGNATE_ISSUER ?? "local";
   if (issuerStyle !== "local" && issuerStyle !== "aws") throw new Error(`invalid --issuer ${issuerStyle}`);
   const logLevel = (values["log-level"] ?? env.COGNATE_LOG_LEVEL ?? "info") as LogLevel;

@@ -20,6 +20,11 @@ export interface CognateConfig {
    * `https://cognito-idp.<region>.amazonaws.com/<poolId>` for verifiers that hard-code it.
    */
   issuerStyle: "local" | "aws";
+  /**
+   * Cost of new password hashes (argon2id): "owasp" (default; m=19456 KiB, t=2, p=1), "fast"
+   * (test suites and benchmarks only) or "argon2id:m=<KiB>,t=<n>,p=<n>" (no weaker than OWASP's
+   * recommendations). Existing hashes keep verifying whatever the setting (docs/passwords.md).
+   */
   passwordHashCost: PasswordHashCost;
   logLevel: LogLevel;
   /** How often expired sessions, codes and tokens are deleted from storage (ms). */
