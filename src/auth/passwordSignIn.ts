@@ -2,10 +2,10 @@ import type { ChallengeNameType, SchemaAttributeType } from "@aws-sdk/client-cog
 import { checkSecretHash } from "../clients/secretHash.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { hashPassword, verifyPassword } from "../common/passwords.js";
+import { hashPassword, needsRehash, verifyPassword, type PasswordHashCost } from "../common/passwords.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { issueTokens, type WireAuthenticationResult } from "../tokens/issue.js";
-import { findUser } from "../users/lookup.js";
+import { findUser, usernameKey } from "../users/lookup.js";
 import { passwordPolicy } from "../users/passwordPolicy.js";
 import { preventsUserExistenceErrors } from "./client.js";
 import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
@@ -20,8 +20,9 @@ export interface AuthOutcome {
 }
 
 const DAY_MS = 86_400_000;
-// Compared against when the user does not exist, so that the answer takes as long either way.
-let decoyHash: Promise<string> | undefined;
+// Compared against when the user does not exist, so that the answer takes as long either way
+// (one a cost: servers of one process may differ).
+const decoyHashes = new Map<PasswordHashCost, Promise<string>>();
 
 export const incorrectPassword = () => errors.notAuthorized("Incorrect username or password.");
 
@@ -86,23 +87,50 @@ export async function passwordSignIn(
   );
   if (!user) {
     if (preventsUserExistenceErrors(client)) {
-      decoyHash ??= hashPassword("decoy-password", ctx.config.passwordHashCost);
-      await verifyPassword(password, await decoyHash);
+      const cost = ctx.config.passwordHashCost;
+      let decoy = decoyHashes.get(cost);
+      if (!decoy) decoyHashes.set(cost, (decoy = hashPassword("decoy-password", cost)));
+      await verifyPassword(password, await decoy);
       throw incorrectPassword();
     }
     throw errors.userNotFound("User does not exist.");
   }
-  const correct = !!user.passwordHash && (await verifyPassword(password, user.passwordHash));
+  const verified = user.passwordHash;
+  const correct = !!verified && (await verifyPassword(password, verified));
 
   if (!correct) {
     // Committed before answering: a throw inside the transaction would roll the count back.
     await ctx.store.transaction(() => recordFailure(ctx, pool, user));
     throw incorrectPassword();
   }
+  // A legacy or weaker hash is replaced now that the password is known, hashed outside the transaction.
+  const cost = ctx.config.passwordHashCost;
+  const rehashed = needsRehash(verified, cost) ? await hashPassword(password, cost) : undefined;
   return ctx.store.transaction(async () => {
     await clearFailures(ctx, pool, user);
-    return completePasswordSignIn(ctx, pool, client, user);
+    const signedIn = rehashed ? await replaceHash(ctx, pool, user, verified, rehashed) : user;
+    return completePasswordSignIn(ctx, pool, client, signedIn);
   });
+}
+
+/**
+ * Stores the rehashed password, unless the hash changed since it was verified (a password
+ * changed meanwhile wins). Only the hash: the SRP verifier does not depend on it, and the
+ * modification date stays, as nothing a client sees changed.
+ */
+async function replaceHash(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  user: UserRecord,
+  verified: string,
+  rehashed: string,
+): Promise<UserRecord> {
+  const key = usernameKey(pool, user.username);
+  const current = await ctx.store.users.get(pool.id, key);
+  if (!current || current.sub !== user.sub || current.passwordHash !== verified) return user;
+  const updated: UserRecord = { ...current, passwordHash: rehashed };
+  await ctx.store.users.update(updated, key);
+  return updated;
 }
 
 /** After a correct password (plain or SRP): the user's status decides between tokens and a challenge. */
