@@ -1,14 +1,14 @@
 import type { AdminCreateUserRequest, AdminCreateUserResponse } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../protocol/errors.js";
-import { defineOperation } from "../protocol/operation.js";
+import { defineOperation, type OperationContext } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import type { UserRecord } from "../storage/types.js";
+import type { PoolRecord, UserRecord } from "../storage/types.js";
 import { checkAliasConflicts, checkAttributes, checkRequiredAttributes } from "./attributes.js";
 import { invitationTargets, sendInvitation } from "./invitation.js";
 import { findUser, usernameKey } from "./lookup.js";
 import { checkNameFree, nameNewUser } from "./newUser.js";
-import { passwordSecrets } from "./password.js";
-import { checkPasswordPolicy, generateTemporaryPassword } from "./passwordPolicy.js";
+import { generatedPasswordSecrets, passwordSecrets, type PasswordSecrets } from "./password.js";
+import { checkPasswordPolicy } from "./passwordPolicy.js";
 import { toUserType } from "./wire.js";
 
 export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCreateUserResponse>(
@@ -16,14 +16,18 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
   async (input, ctx) => {
     const pool = await requirePool(ctx, input.UserPoolId!);
     if (input.TemporaryPassword !== undefined) checkPasswordPolicy(pool, input.TemporaryPassword);
-    const temporaryPassword = input.TemporaryPassword ?? generateTemporaryPassword(pool);
 
     if (input.MessageAction === "RESEND") {
       // The SRP verifier depends on the stored username, so find the user before hashing
       // (outside the transaction: hashing is slow on purpose).
       const found = await findUser(ctx, pool, input.Username!);
       if (!found) throw errors.userNotFound("User does not exist.");
-      const secrets = await passwordSecrets(ctx, pool, found.username, temporaryPassword);
+      const { password: temporaryPassword, secrets } = await temporarySecrets(
+        ctx,
+        pool,
+        found.username,
+        input.TemporaryPassword,
+      );
       return ctx.store.transaction(async () => {
         const existing = await findUser(ctx, pool, input.Username!);
         if (!existing || existing.username !== found.username) throw errors.userNotFound("User does not exist.");
@@ -46,8 +50,13 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
     checkRequiredAttributes(pool, attributes);
     const targets =
       input.MessageAction === "SUPPRESS" ? [] : invitationTargets(attributes, input.DesiredDeliveryMediums);
-    // Hash outside the transaction: it is slow on purpose.
-    const secrets = await passwordSecrets(ctx, pool, username, temporaryPassword);
+    // Hash outside the transaction: it is slow on purpose (for a chosen password).
+    const { password: temporaryPassword, secrets } = await temporarySecrets(
+      ctx,
+      pool,
+      username,
+      input.TemporaryPassword,
+    );
 
     return ctx.store.transaction(async () => {
       await checkNameFree(ctx, pool, name, "User account already exists");
@@ -72,3 +81,17 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
   },
   { transaction: false },
 );
+
+/**
+ * The temporary password and its secrets: the slow hash for one the administrator chose, the
+ * cheap one for a generated one (random and long enough that its hash's speed does not matter).
+ */
+async function temporarySecrets(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  username: string,
+  chosen: string | undefined,
+): Promise<{ password: string; secrets: PasswordSecrets }> {
+  if (chosen === undefined) return generatedPasswordSecrets(pool, username);
+  return { password: chosen, secrets: await passwordSecrets(ctx, pool, username, chosen) };
+}
