@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from "node:net";
 import { createDispatcher } from "../protocol/awsJson.js";
 import { newRequestId } from "../common/ids.js";
+import { argon2Parameters } from "../common/passwords.js";
 import { createLogger, type Logger } from "../common/log.js";
 import { openSqliteStore } from "../storage/sqlite/index.js";
 import type { Store } from "../storage/types.js";
@@ -30,6 +31,7 @@ export type StartOptions = Partial<CognateConfig> & { logger?: Logger };
 export async function startCognate(options: StartOptions = {}): Promise<RunningCognate> {
   const { logger, ...overrides } = options;
   const config: CognateConfig = { ...defaultConfig, ...stripUndefined(overrides) };
+  argon2Parameters(config.passwordHashCost); // throws for a malformed or too weak cost, before anything starts
   const log = logger ?? createLogger(config.logLevel);
   const store = openSqliteStore({ dataDir: config.dataDir, inMemory: config.inMemory });
   const dispatcher = createDispatcher({ store, config, log, handlers });

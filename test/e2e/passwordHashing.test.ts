@@ -423,3 +423,17 @@ describe("--password-hash-cost", () => {
     );
   });
 });
+
+describe("startCognate's passwordHashCost", () => {
+  it("refuses a too-weak setting before serving, instead of failing each password operation later", async () => {
+    await assert.rejects(
+      startCognate({
+        port: 0,
+        inMemory: true,
+        logLevel: "silent",
+        passwordHashCost: "argon2id:m=1024,t=1,p=1" as never,
+      }),
+      /below the floor/,
+    );
+  });
+});
