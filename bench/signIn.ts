@@ -9,7 +9,7 @@
  * (read from /proc for the server process, so the load generator is not counted).
  *
  * The server runs the built CLI with "fast" password hashing so that filling the pool is
- * quick; the scrypt cost of a real password check is printed separately so that
+ * quick; the hash cost of a real password check is printed separately so that
  * USER_PASSWORD_AUTH can be compared with "hash cost + 2 ms".
  *
  *   npm run build && npx tsx bench/signIn.ts          # BENCH_USERS=2000 for a quicker run
