@@ -957,6 +957,8 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const size of SIZES) results.push(await runSize(size, cost));
   printSummary(results, cost);
+  log("");
+  log(`(the run took ${f1(performance.now() / 60_000)} minutes)`);
 }
 
 main().catch((err: unknown) => {
