@@ -30,7 +30,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { UserRecord } from "../src/storage/types.js";
+import { USER_FILTER_ATTRIBUTES, type UserRecord } from "../src/storage/types.js";
 import { ApiClient } from "./client.js";
 import { CLI, machineBusyMs, memoryMiB, percentile, startServer, startUsage, type BenchServer } from "./harness.js";
 import { benchUser, bulkState, bulkSub, canSignIn, picker, SortedValues } from "./population.js";
@@ -659,18 +659,7 @@ async function bulkFill(dataDir: string, poolId: string, from: number, to: numbe
 // ---------------------------------------------------------------------------------------------
 // ListUsers
 
-const LIST_ATTRIBUTES = [
-  "username",
-  "email",
-  "phone_number",
-  "name",
-  "given_name",
-  "family_name",
-  "preferred_username",
-  "cognito:user_status",
-  "status",
-  "sub",
-] as const;
+const LIST_ATTRIBUTES = USER_FILTER_ATTRIBUTES;
 type ListAttribute = (typeof LIST_ATTRIBUTES)[number];
 
 /**

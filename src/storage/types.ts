@@ -138,17 +138,19 @@ export interface OutboxMessage {
 }
 
 /** Attributes ListUsers can filter on; each is an indexed column. */
-export type UserFilterAttribute =
-  | "username"
-  | "email"
-  | "phone_number"
-  | "name"
-  | "given_name"
-  | "family_name"
-  | "preferred_username"
-  | "cognito:user_status"
-  | "status"
-  | "sub";
+export const USER_FILTER_ATTRIBUTES = [
+  "username",
+  "email",
+  "phone_number",
+  "name",
+  "given_name",
+  "family_name",
+  "preferred_username",
+  "cognito:user_status",
+  "status",
+  "sub",
+] as const;
+export type UserFilterAttribute = (typeof USER_FILTER_ATTRIBUTES)[number];
 
 export interface UserFilter {
   attribute: UserFilterAttribute;

@@ -2,23 +2,12 @@ import type { ListUsersRequest, ListUsersResponse } from "@aws-sdk/client-cognit
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
-import type { UserFilter, UserFilterAttribute } from "../storage/types.js";
+import { USER_FILTER_ATTRIBUTES, type UserFilter, type UserFilterAttribute } from "../storage/types.js";
 import { schemaOf } from "./attributes.js";
 import { toUserType } from "./wire.js";
 
 const MAX_LIMIT = 60;
-const SEARCHABLE: ReadonlySet<string> = new Set<UserFilterAttribute>([
-  "username",
-  "email",
-  "phone_number",
-  "name",
-  "given_name",
-  "family_name",
-  "preferred_username",
-  "cognito:user_status",
-  "status",
-  "sub",
-]);
+const SEARCHABLE: ReadonlySet<string> = new Set(USER_FILTER_ATTRIBUTES);
 /** `name = "value"` or `name ^= "value"`; quotes and backslashes inside the value are escaped. */
 const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/s;
 
