@@ -6,6 +6,9 @@ import { respondNewPassword } from "./newPassword.js";
 import type { AuthOutcome } from "./passwordSignIn.js";
 import { respondPasswordVerifier } from "./srpSignIn.js";
 import { respondSelectChallenge } from "./userAuth.js";
+import { respondDeviceChallenge } from "../devices/signIn.js";
+import { respondMfaChallenge } from "../mfa/challenges.js";
+import { respondWebAuthn } from "../webauthn/signIn.js";
 
 /** The challenge answers RespondToAuthChallenge and AdminRespondToAuthChallenge share. */
 export async function respond(
@@ -23,6 +26,18 @@ export async function respond(
       return respondPasswordVerifier(ctx, pool, client, session, responses);
     case "SELECT_CHALLENGE":
       return respondSelectChallenge(ctx, pool, client, session, responses);
+    case "SMS_MFA":
+    case "SOFTWARE_TOKEN_MFA":
+    case "EMAIL_OTP":
+    case "SMS_OTP":
+    case "SELECT_MFA_TYPE":
+    case "MFA_SETUP":
+      return respondMfaChallenge(ctx, pool, client, challenge, session, responses);
+    case "DEVICE_SRP_AUTH":
+    case "DEVICE_PASSWORD_VERIFIER":
+      return respondDeviceChallenge(ctx, pool, client, challenge, session, responses);
+    case "WEB_AUTHN":
+      return respondWebAuthn(ctx, pool, client, session, responses);
     default:
       throw errors.invalidParameter(`${challenge} is not supported by Cognate yet.`);
   }

@@ -34,4 +34,10 @@ export const ResourceKind = {
   lockout: "lockout",
   /** scope: pool id; key: `${purpose}:${usernameKey}`; data: a hashed one-time code, its expiry and failed attempts (src/messaging/codes.ts) */
   code: "code",
+  /** scope: pool id; key: device key; data: a user's device, its SRP verifier and remembered status (src/devices) */
+  device: "device",
+  /** scope: pool id; key: credential id (base64url); data: a user's passkey (src/webauthn) */
+  webAuthnCredential: "webAuthnCredential",
+  /** scope: pool id; key: chosen by src/authEvents so that a user's events list newest first; data: AuthEventType */
+  authEvent: "authEvent",
 } as const;
