@@ -97,6 +97,12 @@ export interface UserRecord {
   mfaOptions?: { DeliveryMedium: string; AttributeName: string }[];
   preferredMfaSetting?: string;
   userMfaSettingList?: string[];
+  /**
+   * The authenticator app (TOTP) of AssociateSoftwareToken / VerifySoftwareToken (src/mfa):
+   * the base32 secret, whether a code verified it, and the last time step a code was accepted
+   * for (a code is accepted once). Never in an API answer after association, never logged.
+   */
+  softwareToken?: { secret: string; verified: boolean; friendlyName?: string; lastUsedStep?: number; associatedAt: number };
 }
 
 export interface GroupRecord {
