@@ -6,6 +6,7 @@ import { argon2Parameters } from "../common/passwords.js";
 import { createLogger, type Logger } from "../common/log.js";
 import { openSqliteStore } from "../storage/sqlite/index.js";
 import type { Store } from "../storage/types.js";
+import { RawJson } from "../protocol/rawJson.js";
 import { handlers } from "../protocol/registry.js";
 import { defaultConfig, type CognateConfig } from "./config.js";
 import { handleControl } from "./control.js";
@@ -170,7 +171,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 export function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof RawJson ? body.text : JSON.stringify(body);
   res.writeHead(status, {
     "Content-Type": "application/x-amz-json-1.1",
     "Content-Length": Buffer.byteLength(text),

@@ -199,6 +199,11 @@ export interface UserStore {
   update(user: UserRecord, usernameKey: string): Promise<void>;
   delete(poolId: string, usernameKey: string): Promise<void>;
   list(poolId: string, query: PageQuery & { filter?: UserFilter }): Promise<Page<UserRecord>>;
+  /**
+   * The same page, each user already serialised as ListUsers answers it (users/wire.ts
+   * userListing): the store keeps that text beside the record, so a page costs no parsing.
+   */
+  listSerialized(poolId: string, query: PageQuery & { filter?: UserFilter }): Promise<Page<string>>;
   count(poolId: string): Promise<number>;
 }
 

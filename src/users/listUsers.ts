@@ -1,6 +1,7 @@
 import type { ListUsersRequest, ListUsersResponse } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
+import { RawJson } from "../protocol/rawJson.js";
 import { requirePool } from "../pools/lookup.js";
 import { USER_FILTER_ATTRIBUTES, type UserFilter, type UserFilterAttribute } from "../storage/types.js";
 import { schemaOf } from "./attributes.js";
@@ -47,14 +48,21 @@ export const listUsers = defineOperation<ListUsersRequest, ListUsersResponse>(
       }
     }
     if (filter && matchesNoStatus(filter)) return { Users: [] } as unknown as ListUsersResponse;
-    const page = await ctx.store.users.list(pool.id, {
+    const query = {
       limit: input.Limit ? Math.min(input.Limit, MAX_LIMIT) : MAX_LIMIT,
       after: input.PaginationToken,
       ...(filter ? { filter } : {}),
-    });
+    };
+    if (!only) {
+      // Every attribute: the page is assembled from the users' stored listings, unparsed.
+      const listed = await ctx.store.users.listSerialized(pool.id, query);
+      const token = listed.next ? `,"PaginationToken":${JSON.stringify(listed.next)}` : "";
+      return new RawJson(`{"Users":[${listed.items.join(",")}]${token}}`) as unknown as ListUsersResponse;
+    }
+    const page = await ctx.store.users.list(pool.id, query);
     // Cognito answers an error, in the words it uses for an unknown name, rather than list a
     // user without a value for a requested attribute.
-    const unset = only?.find((name) => page.items.some((user) => user.attributes[name] === undefined));
+    const unset = only.find((name) => page.items.some((user) => user.attributes[name] === undefined));
     if (unset !== undefined) throw errors.invalidParameter(`One or more requested attributes do not exist: ${unset}`);
     return {
       Users: page.items.map((user) => toUserType(user, only)),

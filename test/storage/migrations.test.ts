@@ -107,4 +107,84 @@ describe("SQLite schema migrations", () => {
       rmSync(dir3, { recursive: true, force: true });
     }
   });
+
+  it("moves version-3 users to the rowid table of version 4, and lists them as ListUsers answers", async () => {
+    const dir4 = mkdtempSync(join(tmpdir(), "cognate-migrate4-"));
+    try {
+      const old = new Database(join(dir4, "cognate.db"));
+      for (const migration of migrations.slice(0, 3)) old.exec(migration);
+      old.pragma("user_version = 3");
+      const insert = old.prepare(
+        "INSERT INTO users (pool_id, username_key, username, sub, status, enabled, email, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      );
+      const pool = "us-east-1_abcdefghi";
+      const users = ["carol", "alice", "bob"].map((name, i): UserRecord => {
+        const sub = `7f1c8a52-0000-4000-8000-00000000000${i}`;
+        return {
+          poolId: pool,
+          username: name,
+          sub,
+          status: "CONFIRMED",
+          enabled: true,
+          createdAt: 1_700_000_000_000 + i,
+          updatedAt: 1_700_000_000_500 + i,
+          attributes: { sub, email: `${name}@example.com` },
+          // As large as a user with an SRP verifier: more than a WITHOUT ROWID page keeps inline.
+          srp: { salt: "ab".repeat(16), verifier: "cd".repeat(384) },
+        };
+      });
+      for (const u of users)
+        insert.run(pool, u.username, u.username, u.sub, "CONFIRMED", "enabled", u.attributes.email, JSON.stringify(u));
+      old.close();
+
+      const store = openSqliteStore({ dataDir: dir4, inMemory: false });
+      try {
+        assert.equal((await store.users.get(pool, "bob"))?.srp?.verifier.length, 768);
+        const page = await store.users.listSerialized(pool, { limit: 2 });
+        assert.deepEqual(
+          page.items.map((text) => JSON.parse(text) as unknown),
+          users
+            .filter((u) => u.username !== "carol")
+            .sort((a, b) => a.username.localeCompare(b.username))
+            .map((u) => ({
+              Username: u.username,
+              Attributes: [
+                { Name: "sub", Value: u.sub },
+                { Name: "email", Value: u.attributes.email },
+              ],
+              UserCreateDate: u.createdAt / 1000,
+              UserLastModifiedDate: u.updatedAt / 1000,
+              Enabled: true,
+              UserStatus: "CONFIRMED",
+            })),
+        );
+        const rest = await store.users.listSerialized(pool, { limit: 2, after: page.next! });
+        assert.deepEqual(
+          rest.items.map((text) => (JSON.parse(text) as { Username: string }).Username),
+          ["carol"],
+        );
+        // A write stores the listing with the record; the listing follows every change.
+        await store.users.update({ ...users[0]!, enabled: false, updatedAt: 1_800_000_000_000 }, "carol");
+        const [carol] = (
+          await store.users.listSerialized(pool, {
+            limit: 1,
+            filter: { attribute: "status", op: "=", value: "disabled" },
+          })
+        ).items;
+        assert.equal((JSON.parse(carol!) as { Enabled: boolean }).Enabled, false);
+      } finally {
+        await store.close();
+      }
+      const reopened = new Database(join(dir4, "cognate.db"), { readonly: true });
+      const table = reopened.prepare("SELECT sql FROM sqlite_schema WHERE name = 'users'").get() as { sql: string };
+      assert.doesNotMatch(table.sql, /WITHOUT ROWID/);
+      assert.equal(
+        (reopened.prepare("SELECT count(*) AS n FROM users WHERE listing IS NOT NULL").get() as { n: number }).n,
+        1,
+      );
+      reopened.close();
+    } finally {
+      rmSync(dir4, { recursive: true, force: true });
+    }
+  });
 });

@@ -17,6 +17,9 @@ import type {
 import { InvalidCursorError } from "../types.js";
 import { migrations } from "./migrations.js";
 import { ParsedCache } from "./parsedCache.js";
+// Storage derives ListUsers' answer for each user when it writes the user (migration 4): the
+// one place it knows a wire format, in exchange for pages that cost no JSON parsing.
+import { USER_LISTING_FORMAT, userListing } from "../../users/wire.js";
 
 export interface SqliteOptions {
   /** Folder for cognate.db; ignored when inMemory. */
@@ -111,6 +114,44 @@ export function openSqliteStore(options: SqliteOptions): Store {
     return { items: items.map(map), ...(more && last ? { next: encodeCursor(keyOf(last)) } : {}) };
   }
 
+  /** A page of a pool's users in username order, or in the order of the filtered column. */
+  function listUsers<T>(
+    poolId: string,
+    query: PageQuery & { filter?: UserFilter },
+    columns: string,
+    map: (row: Record<string, unknown>) => T,
+  ): Page<T> {
+    const f = query.filter;
+    if (!f) {
+      return page(
+        (after) =>
+          `SELECT username_key, ${columns} FROM users INDEXED BY users_by_key WHERE pool_id = ? ${after} ${after ? "username_key > ?" : ""} ORDER BY username_key LIMIT ?`,
+        [poolId],
+        query,
+        1,
+        map,
+        (r) => [r.username_key],
+      );
+    }
+    const column = FILTER_COLUMNS[f.attribute];
+    const value = f.attribute === "status" ? f.value.toLowerCase() : f.value;
+    const match = f.op === "=" ? `${column} = ?` : `${column} >= ? AND ${column} < ?`;
+    const params = f.op === "=" ? [poolId, value] : [poolId, value, value + MAX_CHAR];
+    return page(
+      (after) =>
+        // INDEXED BY: without statistics SQLite may prefer walking the primary key in
+        // username order, which scans the whole pool for a rare status.
+        `SELECT ${column} AS k, username_key, ${columns} FROM users INDEXED BY users_by_${column} WHERE pool_id = ? AND ${match} ${after} ${
+          after ? `(${column}, username_key) > (?, ?)` : ""
+        } ORDER BY ${column}, username_key LIMIT ?`,
+      params,
+      query,
+      2,
+      map,
+      (r) => [r.k, r.username_key],
+    );
+  }
+
   const userColumns = (u: UserRecord, usernameKey: string) => [
     u.poolId,
     usernameKey,
@@ -119,6 +160,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
     u.status,
     u.enabled ? "enabled" : "disabled",
     ...INDEXED_ATTRIBUTES.map((a) => u.attributes[a] ?? null),
+    USER_LISTING_FORMAT,
+    userListing(u),
     JSON.stringify(u),
   ];
 
@@ -225,8 +268,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
       },
       async insert(user, usernameKey) {
         q(
-          `INSERT INTO users (pool_id, username_key, username, sub, status, enabled, ${INDEXED_ATTRIBUTES.join(", ")}, data)
-           VALUES (${Array(7 + INDEXED_ATTRIBUTES.length)
+          `INSERT INTO users (pool_id, username_key, username, sub, status, enabled, ${INDEXED_ATTRIBUTES.join(", ")}, listing_format, listing, data)
+           VALUES (${Array(9 + INDEXED_ATTRIBUTES.length)
              .fill("?")
              .join(", ")})`,
         ).run(...userColumns(user, usernameKey));
@@ -234,7 +277,7 @@ export function openSqliteStore(options: SqliteOptions): Store {
       async update(user, usernameKey) {
         const [, , ...rest] = userColumns(user, usernameKey);
         q(
-          `UPDATE users SET username = ?, sub = ?, status = ?, enabled = ?, ${INDEXED_ATTRIBUTES.map((a) => `${a} = ?`).join(", ")}, data = ?
+          `UPDATE users SET username = ?, sub = ?, status = ?, enabled = ?, ${INDEXED_ATTRIBUTES.map((a) => `${a} = ?`).join(", ")}, listing_format = ?, listing = ?, data = ?
            WHERE pool_id = ? AND username_key = ?`,
         ).run(...rest, user.poolId, usernameKey);
       },
@@ -242,34 +285,16 @@ export function openSqliteStore(options: SqliteOptions): Store {
         q("DELETE FROM users WHERE pool_id = ? AND username_key = ?").run(poolId, usernameKey);
       },
       async list(poolId, query) {
-        const f = query.filter;
-        if (!f) {
-          return page(
-            (after) =>
-              `SELECT username_key, data FROM users WHERE pool_id = ? ${after} ${after ? "username_key > ?" : ""} ORDER BY username_key LIMIT ?`,
-            [poolId],
-            query,
-            1,
-            (r) => parse<UserRecord>(r),
-            (r) => [r.username_key],
-          );
-        }
-        const column = FILTER_COLUMNS[f.attribute];
-        const value = f.attribute === "status" ? f.value.toLowerCase() : f.value;
-        const match = f.op === "=" ? `${column} = ?` : `${column} >= ? AND ${column} < ?`;
-        const params = f.op === "=" ? [poolId, value] : [poolId, value, value + MAX_CHAR];
-        return page(
-          (after) =>
-            // INDEXED BY: without statistics SQLite may prefer walking the primary key in
-            // username order, which scans the whole pool for a rare status.
-            `SELECT ${column} AS k, username_key, data FROM users INDEXED BY users_by_${column} WHERE pool_id = ? AND ${match} ${after} ${
-              after ? `(${column}, username_key) > (?, ?)` : ""
-            } ORDER BY ${column}, username_key LIMIT ?`,
-          params,
+        return listUsers(poolId, query, "data", (r) => parse<UserRecord>(r));
+      },
+      async listSerialized(poolId, query) {
+        // A row written in another listing format (or before migration 4) is derived from its record.
+        return listUsers(
+          poolId,
           query,
-          2,
-          (r) => parse<UserRecord>(r),
-          (r) => [r.k, r.username_key],
+          `CASE WHEN listing_format = ${USER_LISTING_FORMAT} THEN listing END AS listing,
+           CASE WHEN listing_format = ${USER_LISTING_FORMAT} THEN NULL ELSE data END AS data`,
+          (r) => (r.listing as string | null) ?? userListing(parse<UserRecord>(r)),
         );
       },
       async count(poolId) {
