@@ -3,6 +3,7 @@ import type {
   AdminRespondToAuthChallengeResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { requireClient } from "../clients/lookup.js";
+import { eventContext, trackRespond } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
 import { requirePool } from "../pools/lookup.js";
 import { respond } from "./challenges.js";
@@ -15,13 +16,16 @@ export const adminRespondToAuthChallenge = defineOperation<
   async (input, ctx) => {
     const pool = await requirePool(ctx, input.UserPoolId!);
     const client = await requireClient(ctx, pool, input.ClientId!);
-    const outcome = await respond(
+    const responses = input.ChallengeResponses ?? {};
+    // Threat protection logs the answer on the sign-in's event (src/authEvents); the answer is the flow's.
+    const outcome = await trackRespond(
       ctx,
       pool,
-      client,
       input.ChallengeName!,
       input.Session,
-      input.ChallengeResponses ?? {},
+      responses,
+      eventContext(input.ContextData),
+      () => respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
     );
     return outcome as AdminRespondToAuthChallengeResponse;
   },

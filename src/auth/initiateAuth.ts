@@ -1,4 +1,5 @@
 import type { InitiateAuthRequest, InitiateAuthResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { eventContext, trackInitiate } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
 import { resolveClient } from "./client.js";
 import { initiate } from "./flows.js";
@@ -7,14 +8,10 @@ export const initiateAuth = defineOperation<InitiateAuthRequest, InitiateAuthRes
   "InitiateAuth",
   async (input, ctx) => {
     const { pool, client } = await resolveClient(ctx, input.ClientId!);
-    return (await initiate(
-      ctx,
-      pool,
-      client,
-      input.AuthFlow!,
-      input.AuthParameters ?? {},
-      false,
-      input.Session,
+    const parameters = input.AuthParameters ?? {};
+    // Threat protection logs the attempt (src/authEvents); the answer is the flow's.
+    return (await trackInitiate(ctx, pool, input.AuthFlow!, parameters, eventContext(input.UserContextData), () =>
+      initiate(ctx, pool, client, input.AuthFlow!, parameters, false, input.Session),
     )) as InitiateAuthResponse;
   },
   // Password checks are slow: the flows open their own transactions around the writes.

@@ -2,6 +2,7 @@ import type {
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { eventContext, trackRespond } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
 import { respond } from "./challenges.js";
 import { resolveClient } from "./client.js";
@@ -10,13 +11,16 @@ export const respondToAuthChallenge = defineOperation<RespondToAuthChallengeRequ
   "RespondToAuthChallenge",
   async (input, ctx) => {
     const { pool, client } = await resolveClient(ctx, input.ClientId!);
-    const outcome = await respond(
+    const responses = input.ChallengeResponses ?? {};
+    // Threat protection logs the answer on the sign-in's event (src/authEvents); the answer is the flow's.
+    const outcome = await trackRespond(
       ctx,
       pool,
-      client,
       input.ChallengeName!,
       input.Session,
-      input.ChallengeResponses ?? {},
+      responses,
+      eventContext(input.UserContextData),
+      () => respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
     );
     return outcome as RespondToAuthChallengeResponse;
   },
