@@ -7,6 +7,7 @@ import { requirePool } from "../pools/lookup.js";
 import { requireUser } from "../users/lookup.js";
 import { saveUser } from "../users/save.js";
 
+/** GlobalSignOut for any user: tokens end, devices stay (see globalSignOut.ts). */
 export const adminUserGlobalSignOut = defineOperation<AdminUserGlobalSignOutRequest, AdminUserGlobalSignOutResponse>(
   "AdminUserGlobalSignOut",
   async (input, ctx) => {

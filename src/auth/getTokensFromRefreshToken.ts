@@ -16,6 +16,7 @@ export const getTokensFromRefreshToken = defineOperation<
   const result = await refreshTokens(ctx, pool, client, input.RefreshToken!, {
     rotate: rotationEnabled(client),
     checkSecret: () => undefined,
+    ...(input.DeviceKey ? { deviceKey: input.DeviceKey } : {}),
   });
   return { AuthenticationResult: result } as GetTokensFromRefreshTokenResponse;
 });

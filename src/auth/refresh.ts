@@ -2,7 +2,7 @@ import { checkSecretHash } from "../clients/secretHash.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
-import type { ClientRecord, PoolRecord, ResourceRecord } from "../storage/types.js";
+import type { ClientRecord, PoolRecord, ResourceRecord, UserRecord } from "../storage/types.js";
 import {
   hashRefreshToken,
   issueTokens,
@@ -11,6 +11,7 @@ import {
   type WireAuthenticationResult,
 } from "../tokens/issue.js";
 import { usernameKey } from "../users/lookup.js";
+import { deviceConfiguration, readBinding, userDevice } from "../devices/record.js";
 
 export const rotationEnabled = (client: ClientRecord) =>
   (client.config.RefreshTokenRotation as { Feature?: string } | undefined)?.Feature === "ENABLED";
@@ -55,7 +56,12 @@ export async function refreshTokens(
   pool: PoolRecord,
   client: ClientRecord,
   token: string,
-  options: { rotate: boolean; checkSecret: (usernames: string[]) => void },
+  options: {
+    rotate: boolean;
+    checkSecret: (usernames: string[]) => void;
+    /** AuthParameters.DEVICE_KEY of REFRESH_TOKEN_AUTH, DeviceKey of GetTokensFromRefreshToken. */
+    deviceKey?: string;
+  },
 ): Promise<WireAuthenticationResult> {
   const record = await readRefreshToken(ctx, pool, client, token);
   const data = record.data;
@@ -67,6 +73,7 @@ export async function refreshTokens(
   if (!user || user.sub !== data.sub) throw errors.notAuthorized("User does not exist.");
   if (!user.enabled) throw errors.notAuthorized("User is disabled.");
   if (user.signedOutAt !== undefined && signIn.data.issuedAt <= user.signedOutAt) throw revokedRefreshToken();
+  await checkDevice(ctx, pool, user, data.originJti, signIn.data, options.deviceKey);
 
   // The session's lifetime is fixed at sign-in: a rotated refresh token inherits the expiry.
   const result = await issueTokens(ctx, {
@@ -85,6 +92,27 @@ export async function refreshTokens(
     });
   }
   return result;
+}
+
+/**
+ * With device tracking, a sign-in's tokens belong to its device: the refresh must name that
+ * device, and it must still be tracked (ForgetDevice ends its sessions). Cognito answers every
+ * mismatch as an invalid refresh token. A sign-in whose device was never confirmed (or that
+ * predates device tracking) is tied to no device and refreshes without one.
+ */
+async function checkDevice(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  user: UserRecord,
+  originJti: string,
+  signIn: SignInRecord,
+  given: string | undefined,
+): Promise<void> {
+  if (!deviceConfiguration(pool)) return;
+  const bound = (await readBinding(ctx, pool, originJti))?.deviceKey ?? (signIn as { deviceKey?: string }).deviceKey;
+  if (bound === undefined) return;
+  const device = given === bound ? await userDevice(ctx, pool, user, bound) : undefined;
+  if (!device || !device.data.confirmed) throw invalidRefreshToken();
 }
 
 /**
