@@ -71,7 +71,10 @@ export function threatProtectionActive(pool: PoolRecord): boolean {
 /** The event operations need threat protection: UserPoolAddOnNotEnabledException otherwise. */
 export function requireThreatProtection(pool: PoolRecord): void {
   if (!threatProtectionActive(pool)) {
-    throw new CognitoError("UserPoolAddOnNotEnabledException", "Advanced security features are not enabled for this user pool.");
+    throw new CognitoError(
+      "UserPoolAddOnNotEnabledException",
+      "Advanced security features are not enabled for this user pool.",
+    );
   }
 }
 
@@ -132,7 +135,9 @@ export async function readEventById(
 
 /** How many events the user has had (the number of the newest). */
 export async function eventCount(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<number> {
-  return (await ctx.store.resources.get<CounterData>(ResourceKind.authEvent, pool.id, counterKey(user.sub)))?.data.count ?? 0;
+  return (
+    (await ctx.store.resources.get<CounterData>(ResourceKind.authEvent, pool.id, counterKey(user.sub)))?.data.count ?? 0
+  );
 }
 
 /** Whether the token is the event's feedback token, compared in constant time. */
@@ -170,7 +175,13 @@ export async function readSessionLink(
   return record.data;
 }
 
-async function put<T>(ctx: OperationContext, pool: PoolRecord, key: string, data: T, createdAt?: number): Promise<void> {
+async function put<T>(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  key: string,
+  data: T,
+  createdAt?: number,
+): Promise<void> {
   const record: ResourceRecord<T> = {
     kind: ResourceKind.authEvent,
     scope: pool.id,

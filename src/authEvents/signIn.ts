@@ -142,7 +142,13 @@ async function logOutcome(
     await updateAuthEvent(ctx, pool, event);
     if (!passed && next) {
       const session = await ctx.store.resources.get(ResourceKind.authSession, pool.id, next);
-      await linkSession(ctx, pool, next, { sub: event.sub, seq: event.seq }, session?.expiresAt ?? ctx.now + 15 * 60_000);
+      await linkSession(
+        ctx,
+        pool,
+        next,
+        { sub: event.sub, seq: event.seq },
+        session?.expiresAt ?? ctx.now + 15 * 60_000,
+      );
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { ForgotPasswordRequest, ForgotPasswordResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { logUserEvent } from "../authEvents/userEvents.js";
 import { checkSecretHash } from "../clients/secretHash.js";
 import { issueCode } from "../messaging/codes.js";
 import { errors } from "../protocol/errors.js";
@@ -39,6 +40,8 @@ export const forgotPassword = defineOperation<ForgotPasswordRequest, ForgotPassw
     }
     await countForgotPasswordRequest(ctx, pool, user);
     // The user keeps signing in with the old password until the reset is confirmed.
-    return { CodeDeliveryDetails: await issueCode(ctx, pool, user, "forgotPassword", target) };
+    const delivery = await issueCode(ctx, pool, user, "forgotPassword", target);
+    await logUserEvent(ctx, pool, user, "ForgotPassword", { context: input.UserContextData });
+    return { CodeDeliveryDetails: delivery };
   },
 );

@@ -1,5 +1,6 @@
 import type { ChangePasswordRequest, ChangePasswordResponse } from "@aws-sdk/client-cognito-identity-provider";
 import { clearFailures, isLockedOut, recordFailure } from "../auth/lockout.js";
+import { logUserEvent } from "../authEvents/userEvents.js";
 import { incorrectPassword } from "../auth/passwordSignIn.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
@@ -30,7 +31,10 @@ export const changePassword = defineOperation<ChangePasswordRequest, ChangePassw
         throw errors.invalidParameter("Missing required parameter PreviousPassword");
       if (await isLockedOut(ctx, pool, user)) throw attemptLimitExceeded();
       if (!(await verifyPassword(input.PreviousPassword, user.passwordHash))) {
-        const failures = await ctx.store.transaction(() => recordFailure(ctx, pool, user));
+        const failures = await ctx.store.transaction(async () => {
+          await logUserEvent(ctx, pool, user, "PasswordChange", { response: "Fail", password: "Failure" });
+          return recordFailure(ctx, pool, user);
+        });
         throw failures >= ATTEMPT_LIMIT ? attemptLimitExceeded() : incorrectPassword();
       }
     }
@@ -52,6 +56,7 @@ export const changePassword = defineOperation<ChangePasswordRequest, ChangePassw
           : current.passwordHistory;
       await saveUser(ctx, pool, { ...current, ...secrets, ...(history?.length ? { passwordHistory: history } : {}) });
       await clearFailures(ctx, pool, current);
+      await logUserEvent(ctx, pool, current, "PasswordChange", user.passwordHash ? { password: "Success" } : {});
     });
     return {} as ChangePasswordResponse;
   },

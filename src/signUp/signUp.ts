@@ -1,4 +1,5 @@
 import type { SignUpRequest, SignUpResponse } from "@aws-sdk/client-cognito-identity-provider";
+import { logUserEvent } from "../authEvents/userEvents.js";
 import { checkSecretHash } from "../clients/secretHash.js";
 import { issueCode } from "../messaging/codes.js";
 import { errors } from "../protocol/errors.js";
@@ -57,6 +58,7 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
         ...secrets,
       };
       await ctx.store.users.insert(user, usernameKey(pool, username));
+      await logUserEvent(ctx, pool, user, "SignUp", { context: input.UserContextData });
       const target = confirmationTarget(pool, attributes);
       const delivery = target ? await issueCode(ctx, pool, user, "signUp", target) : undefined;
       const session = await createSignUpSession(ctx, pool, client, username, "signedUp");

@@ -9,6 +9,9 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateAuthEventFeedbackCommand,
   AdminUpdateUserAttributesCommand,
+  ChangePasswordCommand,
+  ForgotPasswordCommand,
+  SignUpCommand,
   type AuthEventType,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -17,7 +20,12 @@ import {
   UpdateAuthEventFeedbackCommand,
   UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { AuthenticationDetails, CognitoUser, CognitoUserPool, type CognitoUserSession } from "amazon-cognito-identity-js";
+import {
+  AuthenticationDetails,
+  CognitoUser,
+  CognitoUserPool,
+  type CognitoUserSession,
+} from "amazon-cognito-identity-js";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
@@ -43,7 +51,12 @@ async function setup(t: TestCognate, pool: Partial<CreateUserPoolCommandInput> =
     new CreateUserPoolClientCommand({
       UserPoolId: poolId,
       ClientName: "app",
-      ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      ExplicitAuthFlows: [
+        "ALLOW_USER_PASSWORD_AUTH",
+        "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+        "ALLOW_USER_SRP_AUTH",
+        "ALLOW_REFRESH_TOKEN_AUTH",
+      ],
     }),
   );
   return { poolId, clientId: UserPoolClient!.ClientId! };
@@ -77,7 +90,9 @@ const signIn = (t: TestCognate, clientId: string, username: string, password: st
   );
 
 async function eventsOf(t: TestCognate, poolId: string, username: string): Promise<AuthEventType[]> {
-  const { AuthEvents } = await t.client.send(new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username }));
+  const { AuthEvents } = await t.client.send(
+    new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: username }),
+  );
   return AuthEvents ?? [];
 }
 
@@ -131,7 +146,12 @@ describe("auth events", () => {
         ClientId: clientId,
         AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
         AuthParameters: { USERNAME: "cat", PASSWORD: TEMPORARY },
-        ContextData: { IpAddress: "198.51.100.4", ServerName: "app.example.com", ServerPath: "/login", HttpHeaders: [] },
+        ContextData: {
+          IpAddress: "198.51.100.4",
+          ServerName: "app.example.com",
+          ServerPath: "/login",
+          HttpHeaders: [],
+        },
       }),
     );
     assert.equal(started.ChallengeName, "NEW_PASSWORD_REQUIRED");
@@ -219,11 +239,15 @@ describe("auth events", () => {
     assert.equal(pages, 3);
     assert.deepEqual(seen, [...ips].reverse());
     // MaxResults 0 means the default page of up to 60.
-    const all = await t.client.send(new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: "eve", MaxResults: 0 }));
+    const all = await t.client.send(
+      new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: "eve", MaxResults: 0 }),
+    );
     assert.equal(all.AuthEvents!.length, 5);
     assert.equal(all.NextToken, undefined);
     const bad = await errorOf(() =>
-      t.client.send(new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: "eve", NextToken: "bm90LWEtdG9rZW4" })),
+      t.client.send(
+        new AdminListUserAuthEventsCommand({ UserPoolId: poolId, Username: "eve", NextToken: "bm90LWEtdG9rZW4" }),
+      ),
     );
     assert.equal(bad.name, "InvalidParameterException");
   });
@@ -274,7 +298,12 @@ describe("auth events", () => {
     assert.equal(updated!.EventResponse, "Pass");
 
     await t.client.send(
-      new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: poolId, Username: "hal", EventId: event!.EventId, FeedbackValue: "Valid" }),
+      new AdminUpdateAuthEventFeedbackCommand({
+        UserPoolId: poolId,
+        Username: "hal",
+        EventId: event!.EventId,
+        FeedbackValue: "Valid",
+      }),
     );
     assert.equal((await eventsOf(t, poolId, "hal"))[0]!.EventFeedback?.FeedbackValue, "Valid");
 
@@ -291,7 +320,12 @@ describe("auth events", () => {
     assert.equal(unknown.name, "ResourceNotFoundException");
     const noUser = await errorOf(() =>
       t.client.send(
-        new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: poolId, Username: "ivy", EventId: event!.EventId, FeedbackValue: "Valid" }),
+        new AdminUpdateAuthEventFeedbackCommand({
+          UserPoolId: poolId,
+          Username: "ivy",
+          EventId: event!.EventId,
+          FeedbackValue: "Valid",
+        }),
       ),
     );
     assert.equal(noUser.name, "UserNotFoundException");
@@ -337,7 +371,12 @@ describe("auth events", () => {
       () => eventsOf(t, poolId, "kim"),
       () =>
         t.client.send(
-          new AdminUpdateAuthEventFeedbackCommand({ UserPoolId: poolId, Username: "kim", EventId: "x", FeedbackValue: "Valid" }),
+          new AdminUpdateAuthEventFeedbackCommand({
+            UserPoolId: poolId,
+            Username: "kim",
+            EventId: "x",
+            FeedbackValue: "Valid",
+          }),
         ),
       () =>
         t.client.send(
@@ -361,11 +400,68 @@ describe("auth events", () => {
 
     // Turned on later: only sign-ins from then on are logged.
     await t.client.send(
-      new UpdateUserPoolCommand({ UserPoolId: poolId, UserPoolTier: "PLUS", UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" } }),
+      new UpdateUserPoolCommand({
+        UserPoolId: poolId,
+        UserPoolTier: "PLUS",
+        UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+      }),
     );
     assert.deepEqual(await eventsOf(t, poolId, "kim"), []);
     await signIn(t, clientId, "kim", PASSWORD);
     assert.equal((await eventsOf(t, poolId, "kim")).length, 1);
+  });
+
+  it("SignUp, ForgotPassword and ChangePassword are events of their own type", async () => {
+    const { poolId, clientId } = await setup(t, { AutoVerifiedAttributes: ["email"] });
+    await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "max",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "max@example.com" }],
+        UserContextData: { IpAddress: "192.0.2.50" },
+      }),
+    );
+    const [signedUp] = await eventsOf(t, poolId, "max");
+    assert.equal(signedUp!.EventType, "SignUp");
+    assert.equal(signedUp!.EventResponse, "Pass");
+    assert.deepEqual(signedUp!.ChallengeResponses, []);
+    assert.equal(signedUp!.EventContextData?.IpAddress, "192.0.2.50");
+
+    await createUser(t, poolId, "ned");
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "ned",
+        UserAttributes: [{ Name: "email_verified", Value: "true" }],
+      }),
+    );
+    await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "ned" }));
+    const { AuthenticationResult } = await signIn(t, clientId, "ned", PASSWORD);
+    const token = AuthenticationResult!.AccessToken!;
+    const wrong = await errorOf(() =>
+      t.client.send(
+        new ChangePasswordCommand({
+          AccessToken: token,
+          PreviousPassword: "Wr0ng!pass",
+          ProposedPassword: "N3w!password",
+        }),
+      ),
+    );
+    assert.equal(wrong.name, "NotAuthorizedException");
+    await t.client.send(
+      new ChangePasswordCommand({ AccessToken: token, PreviousPassword: PASSWORD, ProposedPassword: "N3w!password" }),
+    );
+    const events = await eventsOf(t, poolId, "ned");
+    assert.deepEqual(
+      events.map((e) => [e.EventType, e.EventResponse, e.ChallengeResponses]),
+      [
+        ["PasswordChange", "Pass", [{ ChallengeName: "Password", ChallengeResponse: "Success" }]],
+        ["PasswordChange", "Fail", [{ ChallengeName: "Password", ChallengeResponse: "Failure" }]],
+        ["SignIn", "Pass", [{ ChallengeName: "Password", ChallengeResponse: "Success" }]],
+        ["ForgotPassword", "Pass", []],
+      ],
+    );
   });
 
   it("an unknown pool is ResourceNotFoundException", async () => {
