@@ -8,6 +8,7 @@ import { completeSignIn } from "../auth/completeSignIn.js";
 import { checkUserCanSignIn, checkUserConfirmed, type AuthOutcome } from "../auth/passwordSignIn.js";
 import { closeSession, invalidSession, openSession, readSession } from "../auth/session.js";
 import { checkSecretHash } from "../clients/secretHash.js";
+import { allowedFirstAuthFactors } from "../pools/signInPolicy.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
@@ -34,8 +35,12 @@ async function usablePasskeys(ctx: OperationContext, pool: PoolRecord, user: Use
   return (await userPasskeys(ctx, pool, user)).filter((p) => p.rpId === rp.id);
 }
 
-/** Whether the user has a passkey registered (WEB_AUTHN is then an available first factor). */
+/**
+ * Whether WEB_AUTHN is an available first factor for the user: the sign-in policy allows it
+ * and the user has a passkey for the pool's relying party id.
+ */
 export async function hasPasskey(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<boolean> {
+  if (!allowedFirstAuthFactors(pool).includes("WEB_AUTHN")) return false;
   return (await usablePasskeys(ctx, pool, user)).length > 0;
 }
 

@@ -542,6 +542,20 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
     assert.equal(err.name, "NotAuthorizedException");
   });
 
+  it("asks for user verification where the pool requires it and refuses an assertion without it", async (tc) => {
+    const s = await setup(t, { userVerification: "required" });
+    await createUser(t, s, "vera");
+    const authenticator = new SoftAuthenticator();
+    await registerPasskey(t, s, "vera", authenticator);
+    const { session, options } = await preferWebAuthn(tc, s, "vera");
+    assert.equal(options.userVerification, "required");
+    const err = await errorOf(() => answer(s, session, "vera", authenticator.get(options, { userVerified: false })));
+    assert.equal(err.name, "NotAuthorizedException");
+    const retry = await preferWebAuthn(tc, s, "vera");
+    const signedIn = await answer(s, retry.session, "vera", authenticator.get(retry.options));
+    assert.ok(signedIn.AuthenticationResult?.AccessToken);
+  });
+
   it("refuses a malformed CREDENTIAL with InvalidParameterException", async (tc) => {
     const s = await setup(t);
     await createUser(t, s, "uma");
