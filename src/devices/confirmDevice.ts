@@ -11,7 +11,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 function hexOf(value: string | undefined, name: string): string {
   const bytes = value && BASE64.test(value) ? Buffer.from(value, "base64") : Buffer.alloc(0);
   // An all-zero verifier or salt would make the device's proof trivial.
-  if (!bytes.some((byte) => byte !== 0)) throw errors.invalidParameter(`Invalid ${name} in DeviceSecretVerifierConfig.`);
+  if (!bytes.some((byte) => byte !== 0))
+    throw errors.invalidParameter(`Invalid ${name} in DeviceSecretVerifierConfig.`);
   return bytes.toString("hex");
 }
 

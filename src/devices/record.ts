@@ -140,7 +140,13 @@ export async function forgetDevice(
 ): Promise<void> {
   await ctx.store.resources.delete(ResourceKind.device, pool.id, deviceKey);
   const keys = await readIndex(ctx, pool, user);
-  if (keys.includes(deviceKey)) await writeIndex(ctx, pool, user, keys.filter((key) => key !== deviceKey));
+  if (keys.includes(deviceKey))
+    await writeIndex(
+      ctx,
+      pool,
+      user,
+      keys.filter((key) => key !== deviceKey),
+    );
 }
 
 /** One page of the user's confirmed devices; the pagination token is the last device key answered. */
