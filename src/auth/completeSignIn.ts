@@ -1,6 +1,12 @@
 import type { OperationContext } from "../protocol/operation.js";
+import { CognitoError, errors } from "../protocol/errors.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
-import { completePasswordSignIn, type AuthOutcome } from "./passwordSignIn.js";
+import { issueTokens } from "../tokens/issue.js";
+import { passwordPolicy } from "../users/passwordPolicy.js";
+import { deviceChallenge, newDeviceMetadata } from "../devices/signIn.js";
+import { mfaChallenge } from "../mfa/challenges.js";
+import { missingRequiredAttributes, type AuthOutcome } from "./passwordSignIn.js";
+import { openSession } from "./session.js";
 
 /** How the user proved who they are before completeSignIn decides what comes next. */
 export interface FirstFactor {
@@ -11,16 +17,87 @@ export interface FirstFactor {
   deviceAuthenticated?: boolean;
 }
 
+const DAY_MS = 86_400_000;
+
+/** What a challenge session carries so that the sign-in can go on after its answer. */
+export function firstFactorState(how: FirstFactor): Record<string, string> {
+  return { factor: how.factor, ...(how.deviceKey ? { deviceKey: how.deviceKey } : {}) };
+}
+
+/** The FirstFactor a session opened with firstFactorState names. */
+export function firstFactorOf(state: Record<string, string> | undefined, fallback: FirstFactor["factor"]): FirstFactor {
+  return {
+    factor: (state?.factor as FirstFactor["factor"] | undefined) ?? fallback,
+    ...(state?.deviceKey ? { deviceKey: state.deviceKey } : {}),
+  };
+}
+
 /**
- * After the first factor: the new-password challenge, MFA, the device challenge or tokens,
- * as the pool and the user require. Every sign-in path ends here.
+ * After the first factor: the new-password challenge, then the device challenge, then MFA,
+ * then tokens, as the pool and the user require. Every sign-in path ends here. Call it inside
+ * a transaction: it may open a session and send a code.
  */
 export async function completeSignIn(
   ctx: OperationContext,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
-  _how: FirstFactor,
+  how: FirstFactor,
 ): Promise<AuthOutcome> {
-  return completePasswordSignIn(ctx, pool, client, user);
+  if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+  if (user.status === "FORCE_CHANGE_PASSWORD") {
+    const validityDays = passwordPolicy(pool).TemporaryPasswordValidityDays ?? 7;
+    const setAt = user.temporaryPasswordSetAt ?? user.createdAt;
+    if (ctx.now > setAt + validityDays * DAY_MS) {
+      throw errors.notAuthorized("Temporary password has expired and must be reset by an administrator.");
+    }
+    return newPasswordChallenge(ctx, pool, client, user, how);
+  }
+  if (!how.deviceAuthenticated) {
+    const device = await deviceChallenge(ctx, pool, client, user, how.deviceKey);
+    if (device) return device;
+  }
+  // A remembered device stands in for MFA; passwordless factors are never followed by MFA in Cognito.
+  const mfaApplies = !how.deviceAuthenticated && (how.factor === "PASSWORD" || how.factor === "PASSWORD_SRP");
+  if (mfaApplies) {
+    const challenge = await mfaChallenge(ctx, pool, client, user, how);
+    if (challenge) return challenge;
+  }
+  return signInTokens(ctx, pool, client, user, how.deviceKey);
+}
+
+/** The tokens that end a sign-in, with NewDeviceMetadata when the device family has a new device for it. */
+export async function signInTokens(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  deviceKey: string | undefined,
+): Promise<AuthOutcome> {
+  const tokens = await issueTokens(ctx, { pool, client, user, withRefresh: true });
+  const device = await newDeviceMetadata(ctx, pool, client, user, deviceKey);
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: { ...tokens, ...(device ? { NewDeviceMetadata: device } : {}) },
+  };
+}
+
+async function newPasswordChallenge(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  how: FirstFactor,
+): Promise<AuthOutcome> {
+  const session = await openSession(ctx, pool, client, "NEW_PASSWORD_REQUIRED", user.username, firstFactorState(how));
+  const attributes = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => name !== "sub"));
+  return {
+    ChallengeName: "NEW_PASSWORD_REQUIRED",
+    Session: session,
+    ChallengeParameters: {
+      USER_ID_FOR_SRP: user.username,
+      requiredAttributes: JSON.stringify(missingRequiredAttributes(pool, user).map((name) => `userAttributes.${name}`)),
+      userAttributes: JSON.stringify(attributes),
+    },
+  };
 }

@@ -30,7 +30,7 @@ export async function initiate(
       requireFlow(client, flow === "USER_PASSWORD_AUTH" ? "USER_PASSWORD_AUTH" : "ADMIN_USER_PASSWORD_AUTH");
       const username = requireParameter(parameters, "USERNAME");
       const password = requireParameter(parameters, "PASSWORD");
-      return passwordSignIn(ctx, pool, client, username, password, parameters.SECRET_HASH);
+      return passwordSignIn(ctx, pool, client, username, password, parameters.SECRET_HASH, parameters.DEVICE_KEY);
     }
     case "REFRESH_TOKEN_AUTH":
     case "REFRESH_TOKEN": {

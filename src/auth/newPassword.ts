@@ -3,13 +3,13 @@ import { checkSecretHash } from "../clients/secretHash.js";
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
-import { issueTokens } from "../tokens/issue.js";
 import { checkAttributes } from "../users/attributes.js";
 import { findUser, usernameKey } from "../users/lookup.js";
 import { passwordSecrets } from "../users/password.js";
 import { checkPasswordPolicy } from "../users/passwordPolicy.js";
 import { saveUser } from "../users/save.js";
 import { requireParameter } from "./client.js";
+import { completeSignIn, firstFactorOf } from "./completeSignIn.js";
 import { missingRequiredAttributes, requiredAttributes, type AuthOutcome } from "./passwordSignIn.js";
 import { checkClientCanWrite } from "../selfService/access.js";
 import { closeSession, invalidSession, readSession } from "./session.js";
@@ -18,7 +18,8 @@ const ATTRIBUTE_PREFIX = "userAttributes.";
 
 /**
  * Answers NEW_PASSWORD_REQUIRED: sets the user's permanent password and any attributes given as
- * `userAttributes.<name>` (required ones the user lacks must be), confirms the user and signs in.
+ * `userAttributes.<name>` (required ones the user lacks must be), confirms the user and goes on
+ * with the sign-in (MFA may follow).
  */
 export async function respondNewPassword(
   ctx: OperationContext,
@@ -67,7 +68,7 @@ export async function respondNewPassword(
     delete updated.temporaryPasswordSetAt;
     const saved = await saveUser(ctx, pool, updated);
     await closeSession(ctx, pool, sessionId!);
-    const tokens = await issueTokens(ctx, { pool, client, user: saved, withRefresh: true });
-    return { ChallengeParameters: {}, AuthenticationResult: tokens };
+    // The sign-in goes on as it would have after the password: device challenge, MFA, tokens.
+    return completeSignIn(ctx, pool, client, saved, firstFactorOf(session.state, "PASSWORD"));
   });
 }

@@ -1,25 +1,29 @@
-import type { ChallengeNameType, SchemaAttributeType } from "@aws-sdk/client-cognito-identity-provider";
+import type {
+  ChallengeNameType,
+  NewDeviceMetadataType,
+  SchemaAttributeType,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { checkSecretHash } from "../clients/secretHash.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import { hashPassword, needsRehash, verifyPassword, type PasswordHashCost } from "../common/passwords.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
-import { issueTokens, type WireAuthenticationResult } from "../tokens/issue.js";
+import type { WireAuthenticationResult } from "../tokens/issue.js";
 import { findUser, usernameKey } from "../users/lookup.js";
-import { passwordPolicy } from "../users/passwordPolicy.js";
 import { preventsUserExistenceErrors } from "./client.js";
 import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
-import { openSession } from "./session.js";
+import { completeSignIn } from "./completeSignIn.js";
 
 /** What InitiateAuth and RespondToAuthChallenge answer: tokens, or the next challenge. */
 export interface AuthOutcome {
   ChallengeName?: ChallengeNameType;
   Session?: string;
   ChallengeParameters: Record<string, string>;
-  AuthenticationResult?: WireAuthenticationResult;
+  AuthenticationResult?: WireAuthenticationResult & { NewDeviceMetadata?: NewDeviceMetadataType };
+  /** SELECT_CHALLENGE (USER_AUTH): the first factors this user can choose. */
+  AvailableChallenges?: ChallengeNameType[];
 }
 
-const DAY_MS = 86_400_000;
 // Compared against when the user does not exist, so that the answer takes as long either way
 // (one a cost: servers of one process may differ).
 const decoyHashes = new Map<PasswordHashCost, Promise<string>>();
@@ -60,7 +64,7 @@ export function checkUserConfirmed(user: UserRecord): void {
 
 /**
  * USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH: checks the secret hash, the user's state,
- * the lockout and the password, then answers tokens or NEW_PASSWORD_REQUIRED. Hashing is slow,
+ * the lockout and the password, then goes on in completeSignIn (tokens or the next challenge). Hashing is slow,
  * so the password is checked outside the transaction that records the outcome.
  */
 export async function passwordSignIn(
@@ -70,6 +74,7 @@ export async function passwordSignIn(
   username: string,
   password: string,
   secretHash: string | undefined,
+  deviceKey?: string,
 ): Promise<AuthOutcome> {
   checkSecretHash(client, username, secretHash);
   // The user and their lockout state in one read transaction (one lock instead of one a query).
@@ -107,9 +112,14 @@ export async function passwordSignIn(
   const cost = ctx.config.passwordHashCost;
   const rehashed = needsRehash(verified, cost) ? await hashPassword(password, cost) : undefined;
   return ctx.store.transaction(async () => {
-    await clearFailures(ctx, pool, user);
     const signedIn = rehashed ? await replaceHash(ctx, pool, user, verified, rehashed) : user;
-    return completePasswordSignIn(ctx, pool, client, signedIn);
+    const outcome = await completeSignIn(ctx, pool, client, signedIn, {
+      factor: "PASSWORD",
+      ...(deviceKey ? { deviceKey } : {}),
+    });
+    // Only a completed sign-in clears the failures: wrong MFA codes after it count too.
+    if (outcome.AuthenticationResult) await clearFailures(ctx, pool, user);
+    return outcome;
   });
 }
 
@@ -131,45 +141,6 @@ async function replaceHash(
   const updated: UserRecord = { ...current, passwordHash: rehashed };
   await ctx.store.users.update(updated, key);
   return updated;
-}
-
-/** After a correct password (plain or SRP): the user's status decides between tokens and a challenge. */
-export async function completePasswordSignIn(
-  ctx: OperationContext,
-  pool: PoolRecord,
-  client: ClientRecord,
-  user: UserRecord,
-): Promise<AuthOutcome> {
-  if (user.status === "UNCONFIRMED") throw new CognitoError("UserNotConfirmedException", "User is not confirmed.");
-  if (user.status === "FORCE_CHANGE_PASSWORD") {
-    const validityDays = passwordPolicy(pool).TemporaryPasswordValidityDays ?? 7;
-    const setAt = user.temporaryPasswordSetAt ?? user.createdAt;
-    if (ctx.now > setAt + validityDays * DAY_MS) {
-      throw errors.notAuthorized("Temporary password has expired and must be reset by an administrator.");
-    }
-    return newPasswordChallenge(ctx, pool, client, user);
-  }
-  const tokens = await issueTokens(ctx, { pool, client, user, withRefresh: true });
-  return { ChallengeParameters: {}, AuthenticationResult: tokens };
-}
-
-async function newPasswordChallenge(
-  ctx: OperationContext,
-  pool: PoolRecord,
-  client: ClientRecord,
-  user: UserRecord,
-): Promise<AuthOutcome> {
-  const session = await openSession(ctx, pool, client, "NEW_PASSWORD_REQUIRED", user.username);
-  const attributes = Object.fromEntries(Object.entries(user.attributes).filter(([name]) => name !== "sub"));
-  return {
-    ChallengeName: "NEW_PASSWORD_REQUIRED",
-    Session: session,
-    ChallengeParameters: {
-      USER_ID_FOR_SRP: user.username,
-      requiredAttributes: JSON.stringify(missingRequiredAttributes(pool, user).map((name) => `userAttributes.${name}`)),
-      userAttributes: JSON.stringify(attributes),
-    },
-  };
 }
 
 /** Required schema attributes the user has no value for: the new-password answer must supply them. */

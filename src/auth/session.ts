@@ -106,3 +106,15 @@ export async function closeSession(ctx: OperationContext, pool: PoolRecord, sess
     updatedAt: ctx.now,
   });
 }
+
+/** Replaces an open session's state (a wrong code counted, a token associated), keeping its expiry. */
+export async function updateSessionState(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  session: string,
+  state: Record<string, string>,
+): Promise<void> {
+  const record = await ctx.store.resources.get<ChallengeSession>(ResourceKind.authSession, pool.id, session);
+  if (!record) return;
+  await ctx.store.resources.put<ChallengeSession>({ ...record, data: { ...record.data, state }, updatedAt: ctx.now });
+}

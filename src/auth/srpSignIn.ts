@@ -16,13 +16,8 @@ import {
 import { preventsUserExistenceErrors, requireParameter } from "./client.js";
 import { secretHashChecker } from "./refresh.js";
 import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
-import {
-  checkUserCanSignIn,
-  checkUserConfirmed,
-  completePasswordSignIn,
-  incorrectPassword,
-  type AuthOutcome,
-} from "./passwordSignIn.js";
+import { completeSignIn } from "./completeSignIn.js";
+import { checkUserCanSignIn, checkUserConfirmed, incorrectPassword, type AuthOutcome } from "./passwordSignIn.js";
 import { closeSession, invalidSession, openSessionAt, readSessionAt } from "./session.js";
 
 /**
@@ -63,6 +58,7 @@ export async function startSrpSignIn(
       b,
       B,
       signInName: username,
+      ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}),
     }),
   );
   return {
@@ -128,8 +124,15 @@ export async function respondPasswordVerifier(
     // Read again inside the transaction: each secret block answers once.
     await readSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER");
     await closeSession(ctx, pool, secretBlock);
-    await clearFailures(ctx, pool, user);
-    return completePasswordSignIn(ctx, pool, client, user);
+    // Clients send the device key with the first round trip, the second, or both.
+    const deviceKey = responses.DEVICE_KEY || state.deviceKey;
+    const outcome = await completeSignIn(ctx, pool, client, user, {
+      factor: "PASSWORD_SRP",
+      ...(deviceKey ? { deviceKey } : {}),
+    });
+    // Only a completed sign-in clears the failures: wrong MFA codes after it count too.
+    if (outcome.AuthenticationResult) await clearFailures(ctx, pool, user);
+    return outcome;
   });
 }
 

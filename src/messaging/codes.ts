@@ -202,3 +202,58 @@ export async function consumeCode(
   const failure = await ctx.store.transaction(() => checkCode(ctx, pool, user, purpose, code));
   if (failure) throw failure;
 }
+
+/** Sign-in codes (SMS and email MFA, EMAIL_OTP / SMS_OTP first factors) last three minutes, as Cognito's do. */
+export const SIGN_IN_CODE_VALIDITY_MS = 3 * 60_000;
+
+/** A sign-in code kept in its challenge session: only a salted hash of it, and its expiry (epoch ms). */
+export interface SealedCode {
+  codeHash: string;
+  codeSalt: string;
+  codeExpiresAt: string;
+}
+
+export function sealCode(code: string, expiresAt: number): SealedCode {
+  const salt = randomBytes(16).toString("base64");
+  return { codeHash: hashCode(code, salt).toString("base64"), codeSalt: salt, codeExpiresAt: String(expiresAt) };
+}
+
+/** Whether `code` is the sealed one (compared in constant time); expiry is the caller's to check. */
+export function codeMatches(code: string, sealed: Partial<SealedCode>): boolean {
+  if (!sealed.codeHash || !sealed.codeSalt) return false;
+  const expected = Buffer.from(sealed.codeHash, "base64");
+  const given = hashCode(code, sealed.codeSalt);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+const DEFAULT_AUTH_MESSAGE = "Your authentication code is {####}. ";
+const DEFAULT_AUTH_SUBJECT = "Your authentication code";
+
+/**
+ * Sends a sign-in code with the pool's authentication message: SmsAuthenticationMessage for
+ * SMS, EmailMfaConfiguration's Message and Subject for email. Returns the code.
+ */
+export async function sendSignInCode(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  username: string,
+  target: CodeTarget,
+  email?: { Message?: string; Subject?: string },
+): Promise<string> {
+  const code = generateCode();
+  const subject = target.medium === "EMAIL" ? (email?.Subject ?? DEFAULT_AUTH_SUBJECT) : undefined;
+  const template =
+    target.medium === "EMAIL"
+      ? (email?.Message ?? DEFAULT_AUTH_MESSAGE)
+      : ((pool.config.SmsAuthenticationMessage as string | undefined) ?? DEFAULT_AUTH_MESSAGE);
+  await sendMessage(ctx, {
+    userPoolId: pool.id,
+    username,
+    deliveryMedium: target.medium,
+    destination: target.destination,
+    ...(subject ? { subject } : {}),
+    message: renderTemplate(template, { username, code }),
+    code,
+  });
+  return code;
+}
