@@ -9,6 +9,11 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateAuthEventFeedbackCommand,
   AdminUpdateUserAttributesCommand,
+  AssociateSoftwareTokenCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  VerifySoftwareTokenCommand,
   ChangePasswordCommand,
   ForgotPasswordCommand,
   SignUpCommand,
@@ -26,6 +31,7 @@ import {
   CognitoUserPool,
   type CognitoUserSession,
 } from "amazon-cognito-identity-js";
+import { Secret, TOTP } from "otpauth";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
@@ -217,6 +223,77 @@ describe("auth events", () => {
         ["Pass", [{ ChallengeName: "Password", ChallengeResponse: "Success" }]],
       ],
     );
+  });
+
+  it("a TOTP MFA sign-in is one event with a Password and an Mfa step; a wrong code fails the Mfa step", async () => {
+    const { poolId, clientId } = await setup(t);
+    await t.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "OPTIONAL",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    await createUser(t, poolId, "mia");
+    const { AuthenticationResult } = await signIn(t, clientId, "mia", PASSWORD);
+    const token = AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await t.client.send(new AssociateSoftwareTokenCommand({ AccessToken: token }));
+    const totp = new TOTP({ secret: Secret.fromBase32(SecretCode!), algorithm: "SHA1", digits: 6, period: 30 });
+    // The previous time step for the association, the current one for the sign-in: a code is accepted once.
+    await t.client.send(
+      new VerifySoftwareTokenCommand({
+        AccessToken: token,
+        UserCode: totp.generate({ timestamp: Date.now() - 30_000 }),
+      }),
+    );
+    await t.client.send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken: token,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+
+    const answer = async (code: string) => {
+      const started = await signIn(t, clientId, "mia", PASSWORD);
+      assert.equal(started.ChallengeName, "SOFTWARE_TOKEN_MFA");
+      const [pending] = await eventsOf(t, poolId, "mia");
+      assert.equal(pending!.EventResponse, "InProgress");
+      assert.deepEqual(pending!.ChallengeResponses, [{ ChallengeName: "Password", ChallengeResponse: "Success" }]);
+      return t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "SOFTWARE_TOKEN_MFA",
+          Session: started.Session,
+          ChallengeResponses: { USERNAME: "mia", SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      );
+    };
+    const current = totp.generate();
+    const wrong = await errorOf(() => answer(current === "000000" ? "111111" : "000000"));
+    assert.equal(wrong.name, "CodeMismatchException");
+    const passed = await answer(current);
+    assert.ok(passed.AuthenticationResult?.AccessToken);
+    const events = await eventsOf(t, poolId, "mia");
+    assert.deepEqual(
+      events.slice(0, 2).map((e) => [e.EventResponse, e.ChallengeResponses]),
+      [
+        [
+          "Pass",
+          [
+            { ChallengeName: "Password", ChallengeResponse: "Success" },
+            { ChallengeName: "Mfa", ChallengeResponse: "Success" },
+          ],
+        ],
+        [
+          "Fail",
+          [
+            { ChallengeName: "Password", ChallengeResponse: "Success" },
+            { ChallengeName: "Mfa", ChallengeResponse: "Failure" },
+          ],
+        ],
+      ],
+    );
+    assert.equal(events.length, 3);
   });
 
   it("pages newest first with MaxResults and NextToken; a made-up NextToken is refused", async () => {
