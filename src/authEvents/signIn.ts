@@ -58,7 +58,8 @@ export async function trackInitiate(
   try {
     outcome = await run();
   } catch (err) {
-    await safely(ctx, () => logFailure(ctx, pool, err, step, { username }, undefined, context));
+    if (!sessionRefused(err))
+      await safely(ctx, () => logFailure(ctx, pool, err, step, { username }, undefined, context));
     throw err;
   }
   await safely(ctx, () => logOutcome(ctx, pool, outcome, step, { username }, undefined, context));
@@ -86,15 +87,16 @@ export async function trackRespond(
   try {
     outcome = await run();
   } catch (err) {
-    // An unknown, expired or replayed session names no sign-in to fail.
-    if (!(err instanceof CognitoError && err.message.startsWith("Invalid session for the user"))) {
-      await safely(ctx, () => logFailure(ctx, pool, err, step, who, before.link, context));
-    }
+    if (!sessionRefused(err)) await safely(ctx, () => logFailure(ctx, pool, err, step, who, before.link, context));
     throw err;
   }
   await safely(ctx, () => logOutcome(ctx, pool, outcome, step, who, before.link, context));
   return outcome;
 }
+
+/** An unknown, expired or replayed session: it names no sign-in to fail. */
+const sessionRefused = (err: unknown) =>
+  err instanceof CognitoError && err.message.startsWith("Invalid session for the user");
 
 /** The step of the sign-in a challenge answer is: the password, an MFA (or one-time) code, or neither. */
 function stepOf(challenge: ChallengeNameType, responses: Record<string, string>): ChallengeName | undefined {

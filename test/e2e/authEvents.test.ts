@@ -296,6 +296,52 @@ describe("auth events", () => {
     assert.equal(events.length, 3);
   });
 
+  it("USER_AUTH: a preferred PASSWORD and a PASSWORD picked from SELECT_CHALLENGE are Password steps", async () => {
+    const { poolId, clientId } = await setup(t);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "choice",
+        ExplicitAuthFlows: ["ALLOW_USER_AUTH"],
+      }),
+    );
+    const choice = UserPoolClient!.ClientId!;
+    await createUser(t, poolId, "ola");
+    const preferred = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: choice,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "ola", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD },
+      }),
+    );
+    assert.ok(preferred.AuthenticationResult);
+    const select = await t.client.send(
+      new InitiateAuthCommand({ ClientId: choice, AuthFlow: "USER_AUTH", AuthParameters: { USERNAME: "ola" } }),
+    );
+    assert.equal(select.ChallengeName, "SELECT_CHALLENGE");
+    // Nothing is answered yet: the sign-in is logged once a step is.
+    assert.equal((await eventsOf(t, poolId, "ola")).length, 1);
+    const wrong = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: choice,
+          ChallengeName: "SELECT_CHALLENGE",
+          Session: select.Session,
+          ChallengeResponses: { USERNAME: "ola", ANSWER: "PASSWORD", PASSWORD: "Wr0ng!pass" },
+        }),
+      ),
+    );
+    assert.equal(wrong.name, "NotAuthorizedException");
+    const events = await eventsOf(t, poolId, "ola");
+    assert.deepEqual(
+      events.map((e) => [e.EventResponse, e.ChallengeResponses]),
+      [
+        ["Fail", [{ ChallengeName: "Password", ChallengeResponse: "Failure" }]],
+        ["Pass", [{ ChallengeName: "Password", ChallengeResponse: "Success" }]],
+      ],
+    );
+  });
+
   it("pages newest first with MaxResults and NextToken; a made-up NextToken is refused", async () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "eve");
