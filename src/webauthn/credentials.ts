@@ -154,3 +154,10 @@ export function toDescription(passkey: PasskeyData): Wire<WebAuthnCredentialDesc
     CreatedAt: toEpochSeconds(passkey.createdAt),
   };
 }
+
+/** Removes a user's passkeys, their index and a pending registration (for the user-deletion path to call). */
+export async function deleteUserPasskeys(ctx: OperationContext, pool: PoolRecord, sub: string): Promise<void> {
+  for (const id of await readIndex(ctx, pool, sub)) await ctx.store.resources.delete(KIND, pool.id, id);
+  await ctx.store.resources.delete(KIND, pool.id, indexKey(sub));
+  await clearPendingRegistration(ctx, pool, sub);
+}
