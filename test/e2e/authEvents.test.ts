@@ -297,7 +297,7 @@ describe("auth events", () => {
   });
 
   it("USER_AUTH: a preferred PASSWORD and a PASSWORD picked from SELECT_CHALLENGE are Password steps", async () => {
-    const { poolId, clientId } = await setup(t);
+    const { poolId } = await setup(t);
     const { UserPoolClient } = await t.client.send(
       new CreateUserPoolClientCommand({
         UserPoolId: poolId,
