@@ -2,8 +2,8 @@ import type {
   CompleteWebAuthnRegistrationRequest,
   CompleteWebAuthnRegistrationResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
-import { decodeAttestationObject, parseAuthenticatorData } from "@simplewebauthn/server/helpers";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import { webAuthnHelpers, webAuthnServer } from "./library.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { passkeyUser } from "./access.js";
@@ -54,6 +54,7 @@ export const completeWebAuthnRegistration = defineOperation<
       `The origin ${clientData.origin} is not allowed for the relying party ${pending.rpId}.`,
     );
   }
+  const { decodeAttestationObject, parseAuthenticatorData } = await webAuthnHelpers();
   let authData;
   try {
     const attestation = decodeAttestationObject(
@@ -75,7 +76,9 @@ export const completeWebAuthnRegistration = defineOperation<
 
   let verified;
   try {
-    verified = await verifyRegistrationResponse({
+    verified = await (
+      await webAuthnServer()
+    ).verifyRegistrationResponse({
       response: credential as unknown as RegistrationResponseJSON,
       expectedChallenge: pending.challenge,
       expectedOrigin: clientData.origin,

@@ -1,9 +1,6 @@
-import {
-  generateAuthenticationOptions,
-  verifyAuthenticationResponse,
-  type AuthenticationResponseJSON,
-} from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { requireParameter } from "../auth/client.js";
+import { webAuthnServer } from "./library.js";
 import { completeSignIn } from "../auth/completeSignIn.js";
 import { checkUserCanSignIn, checkUserConfirmed, type AuthOutcome } from "../auth/passwordSignIn.js";
 import { closeSession, invalidSession, openSession, readSession } from "../auth/session.js";
@@ -59,7 +56,9 @@ export async function startWebAuthnSignIn(
   const passkeys = (await userPasskeys(ctx, pool, user)).filter((p) => p.rpId === rp.id);
   if (passkeys.length === 0)
     throw errors.invalidParameter("The user has no passkey registered: WEB_AUTHN is not available.");
-  const options = await generateAuthenticationOptions({
+  const options = await (
+    await webAuthnServer()
+  ).generateAuthenticationOptions({
     rpID: rp.id,
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as never })),
     timeout: CEREMONY_TIMEOUT_MS,
@@ -127,7 +126,9 @@ export async function respondWebAuthn(
   }
   let verified;
   try {
-    verified = await verifyAuthenticationResponse({
+    verified = await (
+      await webAuthnServer()
+    ).verifyAuthenticationResponse({
       response: credential as unknown as AuthenticationResponseJSON,
       expectedChallenge: challenge,
       expectedOrigin: clientData.origin,

@@ -2,7 +2,7 @@ import type {
   StartWebAuthnRegistrationRequest,
   StartWebAuthnRegistrationResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { generateRegistrationOptions } from "@simplewebauthn/server";
+import { webAuthnServer } from "./library.js";
 import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
 import { passkeyUser } from "./access.js";
@@ -32,7 +32,9 @@ export const startWebAuthnRegistration = defineOperation<
   if (existing.length >= MAX_PASSKEYS_PER_USER) {
     throw errors.limitExceeded(`A user can register at most ${MAX_PASSKEYS_PER_USER} passkeys.`);
   }
-  const options = await generateRegistrationOptions({
+  const options = await (
+    await webAuthnServer()
+  ).generateRegistrationOptions({
     rpName: rp.id,
     rpID: rp.id,
     userName: user.username,
