@@ -2,11 +2,12 @@ import { forgetCodes } from "../messaging/codes.js";
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { PoolRecord, UserRecord } from "../storage/types.js";
+import { deleteUserPasskeys } from "../webauthn/credentials.js";
 import { usernameKey } from "./lookup.js";
 
 /**
  * Deletes a user with everything kept under their username key — group memberships, one-time
- * codes, the lockout counter — so none of it attaches to a later user of the same name.
+ * codes, the lockout counter — and their passkeys (kept by sub), so none of it attaches to a later user of the same name.
  * AdminDeleteUser and DeleteUser both end here.
  */
 export async function deleteUserRecord(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
@@ -14,5 +15,6 @@ export async function deleteUserRecord(ctx: OperationContext, pool: PoolRecord, 
   await ctx.store.groups.removeUser(pool.id, key);
   await forgetCodes(ctx, pool, user);
   await ctx.store.resources.delete(ResourceKind.lockout, pool.id, key);
+  await deleteUserPasskeys(ctx, pool, user.sub);
   await ctx.store.users.delete(pool.id, key);
 }

@@ -15,8 +15,10 @@ import {
   SetUserPoolMfaConfigCommand,
   StartWebAuthnRegistrationCommand,
   type AuthFactorType,
+  AdminDeleteUserCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
+import { ResourceKind } from "../../src/storage/kinds.js";
 import { errorOf, rawCall, useCognate, type TestCognate } from "../helpers/cognate.js";
 import { SoftAuthenticator, type RegistrationResponse } from "../helpers/softAuthenticator.js";
 
@@ -393,6 +395,16 @@ describe("passkey listing and deletion", () => {
     // Omar's passkey is untouched.
     const omars = await t.client.send(new ListWebAuthnCredentialsCommand({ AccessToken: omar.token }));
     assert.equal(omars.Credentials!.length, 1);
+  });
+
+  it("removes a deleted user's passkeys from storage with the user", async () => {
+    const s = await setup(t);
+    await createUser(t, s, "paula");
+    const { credential } = await registerPasskey(t, s, "paula", new SoftAuthenticator());
+    const stored = () => t.cognate.store.resources.get(ResourceKind.webAuthnCredential, s.poolId, credential.id);
+    assert.ok(await stored());
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: s.poolId, Username: "paula" }));
+    assert.equal(await stored(), undefined);
   });
 });
 
