@@ -220,3 +220,14 @@ export function toDeviceType(deviceKey: string, device: DeviceRecord): Wire<Devi
       : {}),
   };
 }
+
+/**
+ * Removes every device of a user (for the user-deletion path: AdminDeleteUser, DeleteUser).
+ * Devices are matched by sub, so a recreated user never inherits them even without this.
+ */
+export async function deleteUserDevices(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  for (const key of await readIndex(ctx, pool, user)) {
+    await ctx.store.resources.delete(ResourceKind.device, pool.id, key);
+  }
+  await writeIndex(ctx, pool, user, []);
+}

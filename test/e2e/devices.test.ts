@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminForgetDeviceCommand,
   AdminGetDeviceCommand,
   AdminListDevicesCommand,
@@ -505,6 +506,18 @@ describe("remembered devices", () => {
     await t.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: s.poolId, Username: "liam" }));
     const stillThere = await t.client.send(new AdminListDevicesCommand({ UserPoolId: s.poolId, Username: "liam" }));
     assert.equal(stillThere.Devices!.length, 1);
+  });
+
+  it("a user deleted and created again under the same name owns none of the old devices", async () => {
+    const s = await setup(t, { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false });
+    await addUser(t, s.poolId, "nora");
+    const { device } = await rememberNewDevice(t, s, "nora");
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: s.poolId, Username: "nora" }));
+    await addUser(t, s.poolId, "nora");
+    const listed = await t.client.send(new AdminListDevicesCommand({ UserPoolId: s.poolId, Username: "nora" }));
+    assert.deepEqual(listed.Devices, []);
+    const signIn = await errorOf(() => srpSignIn(t.client, s.poolId, s.clientId, "nora", PASSWORD, device.deviceKey));
+    assert.equal(signIn.name, "ResourceNotFoundException");
   });
 
   it("USER_PASSWORD_AUTH gets NewDeviceMetadata too", async () => {
