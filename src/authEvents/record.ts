@@ -140,6 +140,17 @@ export async function eventCount(ctx: OperationContext, pool: PoolRecord, user: 
   );
 }
 
+/** Deletes a user's events with the user (AdminDeleteUser, DeleteUser): event numbers run 1 to the count. */
+export async function deleteUserEvents(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
+  const count = await eventCount(ctx, pool, user);
+  for (let seq = 1; seq <= count; seq++) {
+    const event = await readEventBySeq(ctx, pool, user.sub, seq);
+    if (event) await ctx.store.resources.delete(ResourceKind.authEvent, pool.id, idKey(user.sub, event.eventId));
+    await ctx.store.resources.delete(ResourceKind.authEvent, pool.id, eventKey(user.sub, seq));
+  }
+  await ctx.store.resources.delete(ResourceKind.authEvent, pool.id, counterKey(user.sub));
+}
+
 /** Whether the token is the event's feedback token, compared in constant time. */
 export function feedbackTokenMatches(event: AuthEventData, token: string): boolean {
   const stored = Buffer.from(event.feedbackTokenHash, "hex");

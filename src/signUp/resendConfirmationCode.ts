@@ -2,6 +2,7 @@ import type {
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { logUserEvent } from "../authEvents/userEvents.js";
 import { checkSecretHash } from "../clients/secretHash.js";
 import { issueCode } from "../messaging/codes.js";
 import { errors } from "../protocol/errors.js";
@@ -28,6 +29,8 @@ export const resendConfirmationCode = defineOperation<ResendConfirmationCodeRequ
     const target = confirmationTarget(pool, user.attributes);
     if (!target) throw errors.invalidParameter("Cannot resend codes. Auto verification not turned on.");
     // The new code replaces the old one and its failed attempts.
-    return { CodeDeliveryDetails: await issueCode(ctx, pool, user, "signUp", target) };
+    const delivery = await issueCode(ctx, pool, user, "signUp", target);
+    await logUserEvent(ctx, pool, user, "ResendCode", { context: input.UserContextData });
+    return { CodeDeliveryDetails: delivery };
   },
 );

@@ -1,3 +1,4 @@
+import { deleteUserEvents } from "../authEvents/record.js";
 import { forgetCodes } from "../messaging/codes.js";
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
@@ -7,7 +8,7 @@ import { usernameKey } from "./lookup.js";
 
 /**
  * Deletes a user with everything kept under their username key — group memberships, one-time
- * codes, the lockout counter — and their passkeys (kept by sub), so none of it attaches to a later user of the same name.
+ * codes, the lockout counter — and their passkeys and auth events (kept by sub), so none of it attaches to a later user of the same name.
  * AdminDeleteUser and DeleteUser both end here.
  */
 export async function deleteUserRecord(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<void> {
@@ -16,5 +17,6 @@ export async function deleteUserRecord(ctx: OperationContext, pool: PoolRecord, 
   await forgetCodes(ctx, pool, user);
   await ctx.store.resources.delete(ResourceKind.lockout, pool.id, key);
   await deleteUserPasskeys(ctx, pool, user.sub);
+  await deleteUserEvents(ctx, pool, user);
   await ctx.store.users.delete(pool.id, key);
 }

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { ResourceKind } from "../../src/storage/kinds.js";
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminListUserAuthEventsCommand,
@@ -16,6 +18,7 @@ import {
   VerifySoftwareTokenCommand,
   ChangePasswordCommand,
   ForgotPasswordCommand,
+  ResendConfirmationCodeCommand,
   SignUpCommand,
   type AuthEventType,
   CreateUserPoolClientCommand,
@@ -545,7 +548,10 @@ describe("auth events", () => {
         UserContextData: { IpAddress: "192.0.2.50" },
       }),
     );
-    const [signedUp] = await eventsOf(t, poolId, "max");
+    await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "max" }));
+    const [resent, signedUp] = await eventsOf(t, poolId, "max");
+    assert.equal(resent!.EventType, "ResendCode");
+    assert.equal(resent!.EventResponse, "Pass");
     assert.equal(signedUp!.EventType, "SignUp");
     assert.equal(signedUp!.EventResponse, "Pass");
     assert.deepEqual(signedUp!.ChallengeResponses, []);
@@ -585,6 +591,15 @@ describe("auth events", () => {
         ["ForgotPassword", "Pass", []],
       ],
     );
+
+    // The events go with the user: a new user of the same name starts without history.
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: "ned" }));
+    const stored = await t.cognate.store.resources.list(ResourceKind.authEvent, poolId, { limit: 1000 });
+    const nedsEventId = events[0]!.EventId; // none of ned's records may remain
+    assert.ok(nedsEventId);
+    assert.equal(stored.items.filter((r) => JSON.stringify(r).includes(nedsEventId)).length, 0);
+    await createUser(t, poolId, "ned");
+    assert.deepEqual(await eventsOf(t, poolId, "ned"), []);
   });
 
   it("an unknown pool is ResourceNotFoundException", async () => {
