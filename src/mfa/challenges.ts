@@ -153,6 +153,7 @@ export async function respondMfaChallenge(
     case "SELECT_MFA_TYPE":
       return selectMfaType(ctx, pool, client, user, session!, open, responses);
     case "MFA_SETUP":
+      if (responses.EMAIL !== undefined) return setUpEmailMfa(ctx, pool, client, user, session!, open, responses.EMAIL);
       return finishMfaSetup(ctx, pool, client, user, session!, open);
     default:
       return answerCode(ctx, pool, client, user, challenge, session!, open, responses);
@@ -218,6 +219,37 @@ async function finishMfaSetup(
     await closeSession(ctx, pool, session);
     await clearFailures(ctx, pool, user);
     return signInTokens(ctx, pool, client, user, firstFactorOf(open.state, "PASSWORD").deviceKey);
+  });
+}
+
+/**
+ * MFA_SETUP answered with EMAIL (what Amplify sends to set up email MFA): the address becomes
+ * the user's email, and the sign-in goes on with an EMAIL_OTP code sent there; answering it
+ * verifies the address.
+ */
+async function setUpEmailMfa(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  session: string,
+  open: ChallengeSession,
+  email: string,
+): Promise<AuthOutcome> {
+  if (!offeredMethods(await readMfaFactors(ctx, pool)).includes("EMAIL_OTP")) {
+    throw errors.invalidParameter("Email MFA is not enabled for this user pool.");
+  }
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw errors.invalidParameter("Invalid email address format.");
+  return ctx.store.transaction(async () => {
+    await readSession(ctx, pool, client, session, "MFA_SETUP");
+    await closeSession(ctx, pool, session);
+    const attributes: Record<string, string> = { ...user.attributes, email };
+    delete attributes.email_verified;
+    const updated = withMfaSettings({ ...user, attributes }, [{ method: "EMAIL_OTP", enabled: true }]);
+    await ctx.store.users.update({ ...updated, updatedAt: ctx.now }, usernameKey(pool, user.username));
+    const state = { ...open.state };
+    delete state.tokenVerified;
+    return startCodeChallenge(ctx, pool, client, updated, "EMAIL_OTP", { ...state, purpose: "mfa" });
   });
 }
 

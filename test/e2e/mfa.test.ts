@@ -224,7 +224,8 @@ describe("authenticator apps (TOTP)", () => {
     const factors = await t.client.send(new AdminGetUserAuthFactorsCommand({ UserPoolId: poolId, Username: "eve" }));
     assert.deepEqual(factors.UserMFASettingList, ["SOFTWARE_TOKEN_MFA"]);
     assert.equal(factors.PreferredMfaSetting, "SOFTWARE_TOKEN_MFA");
-    assert.deepEqual(factors.ConfiguredUserAuthFactors, ["PASSWORD"]);
+    // The authenticator app is listed as the MFA-only factor SOFTWARE_TOKEN.
+    assert.deepEqual(factors.ConfiguredUserAuthFactors, ["PASSWORD", "SOFTWARE_TOKEN"]);
     assert.equal((await passwordAuth(t, clientId, "eve")).ChallengeName, "SOFTWARE_TOKEN_MFA");
     await t.client.send(new AdminDeleteSoftwareTokenCommand({ UserPoolId: poolId, Username: "eve" }));
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "eve" }));
@@ -536,6 +537,39 @@ describe("choosing and setting up MFA", () => {
     const setup = await passwordAuth(t, clientId, "ned");
     assert.equal(setup.ChallengeName, "MFA_SETUP");
     assert.deepEqual(JSON.parse(setup.ChallengeParameters!.MFAS_CAN_SETUP!), ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+  });
+
+  it("MFA_SETUP answered with EMAIL sets up email MFA: an EMAIL_OTP code to the new address", async () => {
+    const { poolId, clientId } = await mfaPool(t, "ON", ["EMAIL", "TOTP"]);
+    await mfaUser(t, poolId, "quin");
+    const setup = await passwordAuth(t, clientId, "quin");
+    assert.equal(setup.ChallengeName, "MFA_SETUP");
+    assert.deepEqual(JSON.parse(setup.ChallengeParameters!.MFAS_CAN_SETUP!), ["SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
+    const otp = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "MFA_SETUP",
+        Session: setup.Session,
+        ChallengeResponses: { USERNAME: "quin", EMAIL: "quin@example.com" },
+      }),
+    );
+    assert.equal(otp.ChallengeName, "EMAIL_OTP");
+    assert.equal(otp.ChallengeParameters!.CODE_DELIVERY_DESTINATION, "q***@e***");
+    const email = await lastMessage(t, poolId, "quin");
+    assert.equal(email.destination, "quin@example.com");
+    const done = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "EMAIL_OTP",
+        Session: otp.Session,
+        ChallengeResponses: { USERNAME: "quin", EMAIL_OTP_CODE: email.code! },
+      }),
+    );
+    assert.ok(done.AuthenticationResult?.AccessToken);
+    const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "quin" }));
+    assert.deepEqual(user.UserMFASettingList, ["EMAIL_OTP"]);
+    assert.equal(user.UserAttributes!.find((a) => a.Name === "email_verified")?.Value, "true");
+    assert.equal((await passwordAuth(t, clientId, "quin")).ChallengeName, "EMAIL_OTP");
   });
 
   it("MFA after NEW_PASSWORD_REQUIRED: the new password is followed by the MFA challenge", async () => {
