@@ -25,6 +25,8 @@ export interface SignInRecord {
   /** Epoch ms; compared with user.signedOutAt, whose precision the iat claim lacks. */
   issuedAt: number;
   revoked: boolean;
+  /** The remembered device the sign-in used or was given (NewDeviceMetadata): access tokens name it as device_key. */
+  deviceKey?: string;
 }
 
 /** A refresh token, stored under the sha256 of its text. */
@@ -52,6 +54,8 @@ export interface IssueOptions {
    * rotated refresh token ends when the one it replaces would have.
    */
   refreshExpiresAt?: number;
+  /** The device of a new sign-in (its DEVICE_KEY, or the key of its NewDeviceMetadata); refreshes keep the sign-in's. */
+  deviceKey?: string;
 }
 
 export type WireAuthenticationResult = Pick<
@@ -120,6 +124,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       authTime: ctx.now,
       issuedAt: ctx.now,
       revoked: false,
+      ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
     };
     await ctx.store.resources.put({
       kind: ResourceKind.tokenRevocation,
@@ -160,6 +165,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
 
   const accessClaims: Record<string, unknown> = { sub: user.sub };
   if (groupNames.length) accessClaims["cognito:groups"] = groupNames;
+  if (signIn.deviceKey) accessClaims.device_key = signIn.deviceKey;
   Object.assign(accessClaims, {
     iss,
     client_id: client.clientId,

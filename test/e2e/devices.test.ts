@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { ResourceKind } from "../../src/storage/kinds.js";
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
@@ -513,6 +514,8 @@ describe("remembered devices", () => {
     await addUser(t, s.poolId, "nora");
     const { device } = await rememberNewDevice(t, s, "nora");
     await t.client.send(new AdminDeleteUserCommand({ UserPoolId: s.poolId, Username: "nora" }));
+    // Deleted with the user, verifier and all.
+    assert.equal(await t.cognate.store.resources.get(ResourceKind.device, s.poolId, device.deviceKey), undefined);
     await addUser(t, s.poolId, "nora");
     const listed = await t.client.send(new AdminListDevicesCommand({ UserPoolId: s.poolId, Username: "nora" }));
     assert.deepEqual(listed.Devices, []);
