@@ -66,7 +66,10 @@ export async function completeSignIn(
   return signInTokens(ctx, pool, client, user, how.deviceKey);
 }
 
-/** The tokens that end a sign-in, with NewDeviceMetadata when the device family has a new device for it. */
+/**
+ * The tokens that end a sign-in, with NewDeviceMetadata when the device family has a new device
+ * for it. Access tokens name the sign-in's device (device_key): the new one, or the one it used.
+ */
 export async function signInTokens(
   ctx: OperationContext,
   pool: PoolRecord,
@@ -74,8 +77,15 @@ export async function signInTokens(
   user: UserRecord,
   deviceKey: string | undefined,
 ): Promise<AuthOutcome> {
-  const tokens = await issueTokens(ctx, { pool, client, user, withRefresh: true });
   const device = await newDeviceMetadata(ctx, pool, client, user, deviceKey);
+  const tokenDevice = device?.DeviceKey ?? deviceKey;
+  const tokens = await issueTokens(ctx, {
+    pool,
+    client,
+    user,
+    withRefresh: true,
+    ...(tokenDevice ? { deviceKey: tokenDevice } : {}),
+  });
   return {
     ChallengeParameters: {},
     AuthenticationResult: { ...tokens, ...(device ? { NewDeviceMetadata: device } : {}) },

@@ -45,6 +45,7 @@ export async function initiate(
         refreshTokens(ctx, pool, client, token, {
           rotate: false,
           checkSecret: secretHashChecker(client, parameters.SECRET_HASH, parameters.USERNAME),
+          ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}),
         }),
       );
       return { ChallengeParameters: {}, AuthenticationResult: result };

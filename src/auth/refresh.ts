@@ -97,8 +97,9 @@ export async function refreshTokens(
 /**
  * With device tracking, a sign-in's tokens belong to its device: the refresh must name that
  * device, and it must still be tracked (ForgetDevice ends its sessions). Cognito answers every
- * mismatch as an invalid refresh token. A sign-in whose device was never confirmed (or that
- * predates device tracking) is tied to no device and refreshes without one.
+ * mismatch as an invalid refresh token. A sign-in is tied to its device when ConfirmDevice or
+ * the device's own proof bound it, or when the device it names (device_key) is confirmed; a
+ * sign-in whose device was never confirmed (or that predates device tracking) refreshes without one.
  */
 async function checkDevice(
   ctx: OperationContext,
@@ -109,10 +110,13 @@ async function checkDevice(
   given: string | undefined,
 ): Promise<void> {
   if (!deviceConfiguration(pool)) return;
-  const bound = (await readBinding(ctx, pool, originJti))?.deviceKey ?? (signIn as { deviceKey?: string }).deviceKey;
+  const binding = (await readBinding(ctx, pool, originJti))?.deviceKey;
+  const bound = binding ?? signIn.deviceKey;
   if (bound === undefined) return;
-  const device = given === bound ? await userDevice(ctx, pool, user, bound) : undefined;
-  if (!device || !device.data.confirmed) throw invalidRefreshToken();
+  const device = await userDevice(ctx, pool, user, bound);
+  // A device handed out with the tokens but never confirmed ties nothing.
+  if (binding === undefined && !device?.data.confirmed) return;
+  if (given !== bound || !device || !device.data.confirmed) throw invalidRefreshToken();
 }
 
 /**

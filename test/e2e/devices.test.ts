@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { decodeJwt } from "jose";
 import { ResourceKind } from "../../src/storage/kinds.js";
 import {
   AdminCreateUserCommand,
@@ -193,6 +194,10 @@ describe("remembered devices", () => {
     assert.ok(done.AuthenticationResult?.AccessToken);
     assert.ok(done.AuthenticationResult?.RefreshToken);
     assert.equal(done.AuthenticationResult?.NewDeviceMetadata, undefined, "a known device gets no new key");
+    // Access tokens name the device: the new one at the first sign-in, the proved one after.
+    assert.equal(decodeJwt(accessToken).device_key, metadata.DeviceKey);
+    assert.equal(decodeJwt(done.AuthenticationResult!.AccessToken!).device_key, secrets.deviceKey);
+    assert.equal(decodeJwt(done.AuthenticationResult!.IdToken!).device_key, undefined);
 
     const after = await t.client.send(
       new AdminGetDeviceCommand({ UserPoolId: s.poolId, Username: "alice", DeviceKey: secrets.deviceKey }),
@@ -414,7 +419,7 @@ describe("remembered devices", () => {
   });
 
   // src/auth/flows.ts (not the devices engineer's) must pass AuthParameters.DEVICE_KEY to refreshTokens.
-  it("REFRESH_TOKEN_AUTH with the device's DEVICE_KEY refreshes", { todo: "flows.ts passes DEVICE_KEY" }, async () => {
+  it("REFRESH_TOKEN_AUTH with the device's DEVICE_KEY refreshes; without it the refresh token is refused", async () => {
     const s = await setup(t, { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false });
     await addUser(t, s.poolId, "jack");
     const { device, refreshToken } = await rememberNewDevice(t, s, "jack");
@@ -426,6 +431,18 @@ describe("remembered devices", () => {
       }),
     );
     assert.ok(result.AuthenticationResult?.AccessToken);
+    // The refreshed access token still names the device.
+    assert.equal(decodeJwt(result.AuthenticationResult.AccessToken).device_key, device.deviceKey);
+    const withoutKey = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: s.clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      ),
+    );
+    assert.equal(withoutKey.name, "NotAuthorizedException");
   });
 
   it("ForgetDevice: gone from the list, no device challenge, and its refresh tokens stop working", async () => {
