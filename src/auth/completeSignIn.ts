@@ -3,6 +3,7 @@ import { CognitoError, errors } from "../protocol/errors.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { issueTokens } from "../tokens/issue.js";
 import { passwordPolicy } from "../users/passwordPolicy.js";
+import { deviceConfiguration, userDevice } from "../devices/record.js";
 import { deviceChallenge, newDeviceMetadata } from "../devices/signIn.js";
 import { mfaChallenge } from "../mfa/challenges.js";
 import { missingRequiredAttributes, type AuthOutcome } from "./passwordSignIn.js";
@@ -54,7 +55,7 @@ export async function completeSignIn(
     return newPasswordChallenge(ctx, pool, client, user, how);
   }
   if (!how.deviceAuthenticated) {
-    const device = await deviceChallenge(ctx, pool, client, user, how.deviceKey);
+    const device = await deviceChallenge(ctx, pool, client, user, how.deviceKey, how.factor);
     if (device) return device;
   }
   // A remembered device stands in for MFA; passwordless factors are never followed by MFA in Cognito.
@@ -78,7 +79,9 @@ export async function signInTokens(
   deviceKey: string | undefined,
 ): Promise<AuthOutcome> {
   const device = await newDeviceMetadata(ctx, pool, client, user, deviceKey);
-  const tokenDevice = device?.DeviceKey ?? deviceKey;
+  // A DEVICE_KEY is named in the tokens only when the pool tracks devices and it is this user's.
+  const known = deviceKey && deviceConfiguration(pool) && (await userDevice(ctx, pool, user, deviceKey));
+  const tokenDevice = device?.DeviceKey ?? (known ? deviceKey : undefined);
   const tokens = await issueTokens(ctx, {
     pool,
     client,

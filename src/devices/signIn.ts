@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { ChallengeNameType, NewDeviceMetadataType } from "@aws-sdk/client-cognito-identity-provider";
-import { completeSignIn } from "../auth/completeSignIn.js";
+import { completeSignIn, type FirstFactor } from "../auth/completeSignIn.js";
 import { requireParameter } from "../auth/client.js";
 import { checkUserCanSignIn, incorrectPassword, type AuthOutcome } from "../auth/passwordSignIn.js";
 import { secretHashChecker } from "../auth/refresh.js";
@@ -32,6 +32,8 @@ export async function deviceChallenge(
   client: ClientRecord,
   user: UserRecord,
   deviceKey: string | undefined,
+  /** What the sign-in has proved so far: carried through the device's challenges, so that its first factor decides on MFA after them. */
+  factor: FirstFactor["factor"] = "PASSWORD_SRP",
 ): Promise<AuthOutcome | undefined> {
   if (!deviceKey || !deviceConfiguration(pool)) return undefined;
   const record = await userDevice(ctx, pool, user, deviceKey);
@@ -40,7 +42,7 @@ export async function deviceChallenge(
   if (!record.data.confirmed || !record.data.verifier) return undefined;
   // The device proved itself in this very request (DEVICE_PASSWORD_VERIFIER, then MFA or tokens).
   if (record.data.lastAuthenticatedAt === ctx.now) return undefined;
-  const session = await openSession(ctx, pool, client, "DEVICE_SRP_AUTH", user.username, { deviceKey });
+  const session = await openSession(ctx, pool, client, "DEVICE_SRP_AUTH", user.username, { deviceKey, factor });
   return { ChallengeName: "DEVICE_SRP_AUTH", Session: session, ChallengeParameters: {} };
 }
 
@@ -114,6 +116,7 @@ async function startDeviceSrp(
     await closeSession(ctx, pool, session!);
     const next = await openSession(ctx, pool, client, "DEVICE_PASSWORD_VERIFIER", user.username, {
       deviceKey,
+      ...(open.state?.factor ? { factor: open.state.factor } : {}),
       A,
       b,
       B,
@@ -187,7 +190,7 @@ async function respondDevicePasswordVerifier(
     // ChallengeRequiredOnNewDevice: only then may a remembered device sign in without MFA.
     const skipsMfa = remembered && deviceConfiguration(pool)?.ChallengeRequiredOnNewDevice === true;
     const outcome = await completeSignIn(ctx, pool, client, user, {
-      factor: "PASSWORD_SRP",
+      factor: (state.factor as FirstFactor["factor"] | undefined) ?? "PASSWORD_SRP",
       deviceKey,
       deviceAuthenticated: skipsMfa,
     });

@@ -122,6 +122,9 @@ describe("remembered devices", () => {
     const signIn = await srpSignIn(t.client, s.poolId, s.clientId, "plain", PASSWORD);
     assert.ok(signIn.AuthenticationResult?.AccessToken);
     assert.equal(signIn.AuthenticationResult?.NewDeviceMetadata, undefined);
+    // A DEVICE_KEY the client makes up is not signed into its tokens.
+    const withKey = await srpSignIn(t.client, s.poolId, s.clientId, "plain", PASSWORD, "us-east-1_made-up<key>");
+    assert.equal(decodeJwt(withKey.AuthenticationResult!.AccessToken!).device_key, undefined);
   });
 
   it("NewDeviceMetadata → ConfirmDevice → DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER → tokens", async () => {
