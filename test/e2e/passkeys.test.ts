@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it, type TestContext } from "node:test";
+import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
@@ -411,8 +411,6 @@ describe("passkey listing and deletion", () => {
 describe("passkey sign-in (WEB_AUTHN)", () => {
   const t = useCognate();
 
-  const NOT_WIRED = "USER_AUTH does not offer WEB_AUTHN yet (src/auth/userAuth.ts must call startWebAuthnSignIn)";
-
   interface RequestOptions {
     challenge: string;
     rpId: string;
@@ -423,9 +421,8 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
 
   /**
    * USER_AUTH with PREFERRED_CHALLENGE=WEB_AUTHN: the WEB_AUTHN challenge and its options.
-   * Until src/auth/userAuth.ts offers WEB_AUTHN, the sign-in tests are reported as TODO.
    */
-  async function preferWebAuthn(tc: TestContext, s: Setup, username: string) {
+  async function preferWebAuthn(s: Setup, username: string) {
     const answer = await t.client.send(
       new InitiateAuthCommand({
         ClientId: s.clientId,
@@ -433,8 +430,7 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
         AuthParameters: { USERNAME: username, PREFERRED_CHALLENGE: "WEB_AUTHN" },
       }),
     );
-    if (answer.ChallengeName !== "WEB_AUTHN") tc.todo(NOT_WIRED);
-    assert.equal(answer.ChallengeName, "WEB_AUTHN", NOT_WIRED);
+    assert.equal(answer.ChallengeName, "WEB_AUTHN");
     const options = JSON.parse(answer.ChallengeParameters!.CREDENTIAL_REQUEST_OPTIONS!) as RequestOptions;
     return { session: answer.Session!, options };
   }
@@ -449,12 +445,12 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
       }),
     );
 
-  it("signs in with a passkey through PREFERRED_CHALLENGE and updates the signature counter", async (tc) => {
+  it("signs in with a passkey through PREFERRED_CHALLENGE and updates the signature counter", async () => {
     const s = await setup(t);
     await createUser(t, s, "pat");
     const authenticator = new SoftAuthenticator();
     const { credential } = await registerPasskey(t, s, "pat", authenticator);
-    const { session, options } = await preferWebAuthn(tc, s, "pat");
+    const { session, options } = await preferWebAuthn(s, "pat");
     assert.equal(options.rpId, RP_ID);
     assert.deepEqual(
       options.allowCredentials.map((c) => c.id),
@@ -468,13 +464,13 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
     assert.equal(me.Username, "pat");
 
     // A cloned authenticator shows itself by a counter that does not move forward.
-    const second = await preferWebAuthn(tc, s, "pat");
+    const second = await preferWebAuthn(s, "pat");
     authenticator.credentials.get(credential.id)!.counter = 0;
     const cloned = await errorOf(() => answer(s, second.session, "pat", authenticator.get(second.options)));
     assert.equal(cloned.name, "NotAuthorizedException");
   });
 
-  it("signs in with a passkey chosen from SELECT_CHALLENGE", async (tc) => {
+  it("signs in with a passkey chosen from SELECT_CHALLENGE", async () => {
     const s = await setup(t);
     await createUser(t, s, "quinn");
     const authenticator = new SoftAuthenticator();
@@ -483,7 +479,6 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
       new InitiateAuthCommand({ ClientId: s.clientId, AuthFlow: "USER_AUTH", AuthParameters: { USERNAME: "quinn" } }),
     );
     assert.equal(select.ChallengeName, "SELECT_CHALLENGE");
-    if (!select.AvailableChallenges?.includes("WEB_AUTHN")) tc.todo(NOT_WIRED);
     assert.ok(select.AvailableChallenges!.includes("WEB_AUTHN"), `${select.AvailableChallenges}`);
     const chosen = await t.client.send(
       new RespondToAuthChallengeCommand({
@@ -499,7 +494,7 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
     assert.ok(signedIn.AuthenticationResult?.AccessToken);
   });
 
-  it("refuses an assertion from another origin, for another relying party or another challenge", async (tc) => {
+  it("refuses an assertion from another origin, for another relying party or another challenge", async () => {
     const s = await setup(t);
     await createUser(t, s, "ruth");
     const authenticator = new SoftAuthenticator();
@@ -510,7 +505,7 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
       { challenge: Buffer.from("another challenge").toString("base64url") },
     ];
     for (const ceremony of cases) {
-      const { session, options } = await preferWebAuthn(tc, s, "ruth");
+      const { session, options } = await preferWebAuthn(s, "ruth");
       const err = await errorOf(() => answer(s, session, "ruth", authenticator.get(options, ceremony)));
       assert.equal(err.name, "NotAuthorizedException", JSON.stringify(ceremony));
       // A refused assertion spends the session.
@@ -520,30 +515,30 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
     }
   });
 
-  it("answers a session once: a replayed assertion is refused", async (tc) => {
+  it("answers a session once: a replayed assertion is refused", async () => {
     const s = await setup(t);
     await createUser(t, s, "sam");
     const authenticator = new SoftAuthenticator();
     await registerPasskey(t, s, "sam", authenticator);
-    const { session, options } = await preferWebAuthn(tc, s, "sam");
+    const { session, options } = await preferWebAuthn(s, "sam");
     const assertion = authenticator.get(options);
     await answer(s, session, "sam", assertion);
     const replay = await errorOf(() => answer(s, session, "sam", assertion));
     assert.equal(replay.name, "NotAuthorizedException");
     assert.match(replay.message, /only be used once/);
     // The same assertion in a fresh session answers the wrong challenge.
-    const fresh = await preferWebAuthn(tc, s, "sam");
+    const fresh = await preferWebAuthn(s, "sam");
     const err = await errorOf(() => answer(s, fresh.session, "sam", assertion));
     assert.equal(err.name, "NotAuthorizedException");
   });
 
-  it("refuses a passkey deleted after the challenge was issued", async (tc) => {
+  it("refuses a passkey deleted after the challenge was issued", async () => {
     const s = await setup(t);
     await createUser(t, s, "tess");
     const authenticator = new SoftAuthenticator();
     const first = await registerPasskey(t, s, "tess", authenticator);
     await registerPasskey(t, s, "tess", new SoftAuthenticator());
-    const { session, options } = await preferWebAuthn(tc, s, "tess");
+    const { session, options } = await preferWebAuthn(s, "tess");
     assert.equal(options.allowCredentials.length, 2);
     await t.client.send(
       new DeleteWebAuthnCredentialCommand({ AccessToken: first.token, CredentialId: first.credential.id }),
@@ -554,25 +549,25 @@ describe("passkey sign-in (WEB_AUTHN)", () => {
     assert.equal(err.name, "NotAuthorizedException");
   });
 
-  it("asks for user verification where the pool requires it and refuses an assertion without it", async (tc) => {
+  it("asks for user verification where the pool requires it and refuses an assertion without it", async () => {
     const s = await setup(t, { userVerification: "required" });
     await createUser(t, s, "vera");
     const authenticator = new SoftAuthenticator();
     await registerPasskey(t, s, "vera", authenticator);
-    const { session, options } = await preferWebAuthn(tc, s, "vera");
+    const { session, options } = await preferWebAuthn(s, "vera");
     assert.equal(options.userVerification, "required");
     const err = await errorOf(() => answer(s, session, "vera", authenticator.get(options, { userVerified: false })));
     assert.equal(err.name, "NotAuthorizedException");
-    const retry = await preferWebAuthn(tc, s, "vera");
+    const retry = await preferWebAuthn(s, "vera");
     const signedIn = await answer(s, retry.session, "vera", authenticator.get(retry.options));
     assert.ok(signedIn.AuthenticationResult?.AccessToken);
   });
 
-  it("refuses a malformed CREDENTIAL with InvalidParameterException", async (tc) => {
+  it("refuses a malformed CREDENTIAL with InvalidParameterException", async () => {
     const s = await setup(t);
     await createUser(t, s, "uma");
     await registerPasskey(t, s, "uma", new SoftAuthenticator());
-    const { session } = await preferWebAuthn(tc, s, "uma");
+    const { session } = await preferWebAuthn(s, "uma");
     const err = await errorOf(() =>
       t.client.send(
         new RespondToAuthChallengeCommand({
