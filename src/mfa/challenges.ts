@@ -1,3 +1,5 @@
+import { checkAliasConflicts, checkAttributes } from "../users/attributes.js";
+import { checkClientCanWrite } from "../selfService/access.js";
 import type { ChallengeNameType } from "@aws-sdk/client-cognito-identity-provider";
 import {
   firstFactorOf,
@@ -223,9 +225,9 @@ async function finishMfaSetup(
 }
 
 /**
- * MFA_SETUP answered with EMAIL (what Amplify sends to set up email MFA): the address becomes
- * the user's email, and the sign-in goes on with an EMAIL_OTP code sent there; answering it
- * verifies the address.
+ * MFA_SETUP answered with EMAIL (what Amplify sends to set up email MFA): an EMAIL_OTP code
+ * goes to that address. Only the correct code makes it the user's (verified) email and turns
+ * email MFA on, with the checks an attribute update makes: nothing is written before.
  */
 async function setUpEmailMfa(
   ctx: OperationContext,
@@ -240,16 +242,17 @@ async function setUpEmailMfa(
     throw errors.invalidParameter("Email MFA is not enabled for this user pool.");
   }
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw errors.invalidParameter("Invalid email address format.");
+  if (email !== user.attributes.email) {
+    checkAttributes(pool, [{ Name: "email", Value: email }], "update");
+    checkClientCanWrite(client, ["email"], pool);
+  }
   return ctx.store.transaction(async () => {
     await readSession(ctx, pool, client, session, "MFA_SETUP");
     await closeSession(ctx, pool, session);
-    const attributes: Record<string, string> = { ...user.attributes, email };
-    delete attributes.email_verified;
-    const updated = withMfaSettings({ ...user, attributes }, [{ method: "EMAIL_OTP", enabled: true }]);
-    await ctx.store.users.update({ ...updated, updatedAt: ctx.now }, usernameKey(pool, user.username));
     const state = { ...open.state };
     delete state.tokenVerified;
-    return startCodeChallenge(ctx, pool, client, updated, "EMAIL_OTP", { ...state, purpose: "mfa" });
+    const to = { ...user, attributes: { ...user.attributes, email } };
+    return startCodeChallenge(ctx, pool, client, to, "EMAIL_OTP", { ...state, purpose: "mfa", setupEmail: email });
   });
 }
 
@@ -314,6 +317,18 @@ async function answerCode(
         : challenge === "EMAIL_OTP"
           ? "email_verified"
           : undefined;
+    if (state.setupEmail !== undefined && challenge === "EMAIL_OTP") {
+      // MFA_SETUP with EMAIL: the code proved the address; now it becomes the user's, if no one else holds it.
+      const attributes = { ...current.attributes, email: state.setupEmail, email_verified: "true" };
+      await checkAliasConflicts(ctx, pool, attributes, {
+        sub: current.sub,
+        changed: new Set(["email", "email_verified"]),
+      });
+      current = withMfaSettings({ ...current, attributes, updatedAt: ctx.now }, [
+        { method: "EMAIL_OTP", enabled: true },
+      ]);
+      changed = true;
+    }
     if (verifiedFlag && current.attributes[verifiedFlag] !== "true") {
       current = { ...current, attributes: { ...current.attributes, [verifiedFlag]: "true" }, updatedAt: ctx.now };
       changed = true;

@@ -557,6 +557,10 @@ describe("choosing and setting up MFA", () => {
     assert.equal(otp.ChallengeParameters!.CODE_DELIVERY_DESTINATION, "q***@e***");
     const email = await lastMessage(t, poolId, "quin");
     assert.equal(email.destination, "quin@example.com");
+    // Nothing changes before the code is answered: a sign-in abandoned here leaves the user as they were.
+    const before = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "quin" }));
+    assert.equal(before.UserMFASettingList, undefined);
+    assert.notEqual(before.UserAttributes!.find((a) => a.Name === "email")?.Value, "quin@example.com");
     const done = await t.client.send(
       new RespondToAuthChallengeCommand({
         ClientId: clientId,
@@ -569,6 +573,7 @@ describe("choosing and setting up MFA", () => {
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "quin" }));
     assert.deepEqual(user.UserMFASettingList, ["EMAIL_OTP"]);
     assert.equal(user.UserAttributes!.find((a) => a.Name === "email_verified")?.Value, "true");
+    assert.equal(user.UserAttributes!.find((a) => a.Name === "email")?.Value, "quin@example.com");
     assert.equal((await passwordAuth(t, clientId, "quin")).ChallengeName, "EMAIL_OTP");
   });
 
