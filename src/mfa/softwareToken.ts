@@ -4,7 +4,9 @@ import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { usernameKey } from "../users/lookup.js";
+import { readMfaFactors } from "../pools/mfa.js";
 import { signedIn } from "../selfService/access.js";
+import { offeredMethods } from "./methods.js";
 
 /** Whom AssociateSoftwareToken / VerifySoftwareToken act for: a signed-in user, or a sign-in in MFA_SETUP. */
 export type TokenCaller =
@@ -37,6 +39,10 @@ export async function tokenCaller(
   const open = await readSession(ctx, located.pool, located.client, session, "MFA_SETUP");
   const user = await ctx.store.users.get(located.pool.id, usernameKey(located.pool, open.username));
   if (!user) throw errors.notAuthorized("Invalid session for the user, session is expired.");
+  // MFA_SETUP offers an authenticator app only where the pool does.
+  if (!offeredMethods(await readMfaFactors(ctx, located.pool)).includes("SOFTWARE_TOKEN_MFA")) {
+    throw errors.invalidParameter("Software token MFA is not enabled for this user pool.");
+  }
   return { kind: "session", pool: located.pool, client: located.client, user, session, open };
 }
 

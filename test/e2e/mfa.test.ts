@@ -539,6 +539,16 @@ describe("choosing and setting up MFA", () => {
     assert.deepEqual(JSON.parse(setup.ChallengeParameters!.MFAS_CAN_SETUP!), ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
   });
 
+  it("MFA_SETUP in a pool without authenticator apps refuses to associate one", async () => {
+    const { poolId, clientId } = await mfaPool(t, "ON", ["SMS"]);
+    await mfaUser(t, poolId, "nils");
+    const setup = await passwordAuth(t, clientId, "nils");
+    assert.equal(setup.ChallengeName, "MFA_SETUP");
+    assert.deepEqual(JSON.parse(setup.ChallengeParameters!.MFAS_CAN_SETUP!), ["SMS_MFA"]);
+    const refused = await errorOf(() => t.client.send(new AssociateSoftwareTokenCommand({ Session: setup.Session })));
+    assert.equal(refused.name, "InvalidParameterException");
+  });
+
   it("MFA_SETUP answered with EMAIL sets up email MFA: an EMAIL_OTP code to the new address", async () => {
     const { poolId, clientId } = await mfaPool(t, "ON", ["EMAIL", "TOTP"]);
     await mfaUser(t, poolId, "quin");
