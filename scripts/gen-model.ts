@@ -145,7 +145,11 @@ if (missing.length) {
       if (model.shapes[m]) compact(m);
       else shapes[m] = { type: "any" };
     }
-    shapes[input] = { type: "structure", members: found.members, ...(found.required.length ? { required: found.required } : {}) };
+    shapes[input] = {
+      type: "structure",
+      members: found.members,
+      ...(found.required.length ? { required: found.required } : {}),
+    };
     operations[name] = { input, errors: [], fromSdk: true };
   }
 }
@@ -163,7 +167,8 @@ function readSdkInputSchemas(): Map<string, { members: Record<string, string>; r
     const text = readFileSync(join(dir, f), "utf8");
     // Member names are interned as constants: const _UPI = "UserPoolId";
     const consts = new Map([...text.matchAll(/const (_\w+) = "(\w+)";/g)].map((m) => [m[1]!, m[2]!]));
-    const re = /export var (\w+Request)\$ = \[3, \w+, \w+,\s*[^,]+,\s*\[([^\]]*)\],\s*\[([\s\S]*?)\](?:,\s*(\d+))?\s*\];/g;
+    const re =
+      /export var (\w+Request)\$ = \[3, \w+, \w+,\s*[^,]+,\s*\[([^\]]*)\],\s*\[([\s\S]*?)\](?:,\s*(\d+))?\s*\];/g;
     for (const m of text.matchAll(re)) {
       const names = m[2]!
         .split(",")
@@ -206,5 +211,7 @@ if (process.argv.includes("--check")) {
   console.log(`model.gen.ts is current (${opNames.length} operations)`);
 } else {
   writeFileSync(outPath, text);
-  console.log(`wrote ${outPath}: ${opNames.length} operations (${missing.length} from the SDK), ${Object.keys(shapes).length} shapes`);
+  console.log(
+    `wrote ${outPath}: ${opNames.length} operations (${missing.length} from the SDK), ${Object.keys(shapes).length} shapes`,
+  );
 }

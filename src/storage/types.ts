@@ -102,7 +102,13 @@ export interface UserRecord {
    * the base32 secret, whether a code verified it, and the last time step a code was accepted
    * for (a code is accepted once). Never in an API answer after association, never logged.
    */
-  softwareToken?: { secret: string; verified: boolean; friendlyName?: string; lastUsedStep?: number; associatedAt: number };
+  softwareToken?: {
+    secret: string;
+    verified: boolean;
+    friendlyName?: string;
+    lastUsedStep?: number;
+    associatedAt: number;
+  };
 }
 
 export interface GroupRecord {

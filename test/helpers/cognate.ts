@@ -57,7 +57,9 @@ export async function rawCall(
 }
 
 /** Runs fn and returns the error it throws, failing when it does not throw. */
-export async function errorOf(fn: () => Promise<unknown>): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
+export async function errorOf(
+  fn: () => Promise<unknown>,
+): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
   try {
     await fn();
   } catch (err) {
