@@ -7,7 +7,8 @@ import { startCodeChallenge } from "../mfa/challenges.js";
 import { allowedFirstAuthFactors } from "../pools/signInPolicy.js";
 import { hasPasskey, startWebAuthnSignIn } from "../webauthn/signIn.js";
 import { findUser, usernameKey } from "../users/lookup.js";
-import { requireParameter } from "./client.js";
+import { preventsUserExistenceErrors, requireParameter } from "./client.js";
+import { decoyChallenge } from "./decoy.js";
 import { completeSignIn, firstFactorState } from "./completeSignIn.js";
 import { checkLockout } from "./lockout.js";
 import {
@@ -100,7 +101,9 @@ export async function chooseFirstFactor(
   }
   if (preferred === "PASSWORD_SRP" && passwordAllowed) return startSrpSignIn(ctx, pool, client, parameters);
   checkSecretHash(client, username, parameters.SECRET_HASH);
-  const user = await signInUser(ctx, pool, client, username);
+  const found = await findUser(ctx, pool, username);
+  if (!found && preventsUserExistenceErrors(client)) return decoyChallenge(ctx, pool, client, username, preferred);
+  const user = found ?? (await signInUser(ctx, pool, client, username));
   checkUserCanSignIn(user);
   checkUserConfirmed(user);
   const available = await availableFirstFactors(ctx, pool, user);
@@ -166,6 +169,13 @@ export async function respondSelectChallenge(
   const username = requireParameter(responses, "USERNAME");
   const answer = requireParameter(responses, "ANSWER");
   const named = await findUser(ctx, pool, username);
+  if (open.state?.decoy === "true" && !named && username === open.username) {
+    // A decoy (unknown user, existence errors prevented): the pick goes on as it would for a
+    // user, to a wrong password or another decoy.
+    checkSecretHash(client, username, responses.SECRET_HASH);
+    await ctx.store.transaction(() => closeSession(ctx, pool, session!));
+    return chooseFirstFactor(ctx, pool, client, username, responses, answer);
+  }
   if (!named || named.username !== open.username) throw invalidSession();
   const available = await availableFirstFactors(ctx, pool, named);
   if (!(available as string[]).includes(answer)) {

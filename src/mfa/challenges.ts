@@ -150,7 +150,7 @@ export async function respondMfaChallenge(
   responses: Record<string, string>,
 ): Promise<AuthOutcome> {
   const open = await readSession(ctx, pool, client, session, challenge);
-  const user = await sessionUser(ctx, pool, client, open, responses);
+  const user = await sessionUser(ctx, pool, client, session!, open, responses);
   switch (challenge) {
     case "SELECT_MFA_TYPE":
       return selectMfaType(ctx, pool, client, user, session!, open, responses);
@@ -163,16 +163,36 @@ export async function respondMfaChallenge(
 }
 
 /** The user a challenge session belongs to, once USERNAME and SECRET_HASH agree with it. */
+/**
+ * A code answered to a decoy challenge (src/auth/decoy.ts) is wrong, like a wrong code of a
+ * real user's, and the session is spent after as many wrong answers.
+ */
+async function failDecoy(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  session: string,
+  open: ChallengeSession,
+): Promise<never> {
+  await ctx.store.transaction(async () => {
+    const wrong = Number(open.state?.wrongAnswers ?? 0) + 1;
+    if (wrong >= MAX_WRONG_ANSWERS) await closeSession(ctx, pool, session);
+    else await updateSessionState(ctx, pool, session, { ...open.state, wrongAnswers: String(wrong) });
+  });
+  throw codeMismatch();
+}
+
 async function sessionUser(
   ctx: OperationContext,
   pool: PoolRecord,
   client: ClientRecord,
+  session: string,
   open: ChallengeSession,
   responses: Record<string, string>,
 ): Promise<UserRecord> {
   const username = requireParameter(responses, "USERNAME");
   // Clients hash the name the user typed or the one Cognito answered with.
   secretHashChecker(client, responses.SECRET_HASH, username)([open.username]);
+  if (open.state?.decoy === "true" && username === open.username) await failDecoy(ctx, pool, session, open);
   const named = await findUser(ctx, pool, username);
   if (!named || named.username !== open.username) throw invalidSession();
   checkUserCanSignIn(named);

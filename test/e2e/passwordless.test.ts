@@ -184,4 +184,58 @@ describe("USER_AUTH with one-time codes as first factor", () => {
     assert.equal(select.ChallengeName, "SELECT_CHALLENGE");
     assert.deepEqual(select.AvailableChallenges, ["PASSWORD", "PASSWORD_SRP"]);
   });
+
+  it("an unknown user under PreventUserExistenceErrors gets a decoy challenge, the same each time, that fails like a wrong answer", async () => {
+    const { poolId, clientId } = await mfaPool(t, "OFF", [], {
+      pool: { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } } },
+      client: {
+        ExplicitAuthFlows: [...PASSWORDLESS.client.ExplicitAuthFlows],
+        PreventUserExistenceErrors: "ENABLED",
+      },
+    });
+    // Cognito answers USER_AUTH for a user who does not exist with a challenge the pool allows,
+    // chosen at random: here a function of the name, so that asking again gives the same one.
+    const names = Array.from({ length: 16 }, (_, i) => `nobody${i}`);
+    const answers = await Promise.all(names.map((name) => userAuth(t, clientId, name)));
+    for (const [i, answer] of answers.entries()) {
+      assert.ok(answer.Session);
+      assert.equal((await userAuth(t, clientId, names[i]!)).ChallengeName, answer.ChallengeName);
+    }
+    const select = answers.findIndex((a) => a.ChallengeName === "SELECT_CHALLENGE");
+    const code = answers.findIndex((a) => a.ChallengeName === "EMAIL_OTP");
+    assert.ok(select >= 0 && code >= 0, "both kinds of decoy among 16 names");
+    assert.deepEqual(answers[select]!.AvailableChallenges, ["PASSWORD", "PASSWORD_SRP"]);
+    const wrong = await errorOf(() =>
+      respond(t, clientId, "SELECT_CHALLENGE", answers[select]!.Session, {
+        USERNAME: names[select]!,
+        ANSWER: "PASSWORD",
+        PASSWORD,
+      }),
+    );
+    assert.equal(wrong.name, "NotAuthorizedException");
+    assert.equal(wrong.message, "Incorrect username or password.");
+    // A preferred EMAIL_OTP: a code challenge to a pretend address; every code is wrong, and the
+    // session is spent after as many wrong answers as a real one.
+    const otp = await userAuth(t, clientId, "nobody", { PREFERRED_CHALLENGE: "EMAIL_OTP" });
+    assert.equal(otp.ChallengeName, "EMAIL_OTP");
+    assert.equal(otp.ChallengeParameters!.CODE_DELIVERY_DELIVERY_MEDIUM, "EMAIL");
+    assert.match(otp.ChallengeParameters!.CODE_DELIVERY_DESTINATION!, /^\w\*\*\*@\w\*\*\*$/);
+    for (let i = 0; i < 3; i++) {
+      const mismatch = await errorOf(() =>
+        respond(t, clientId, "EMAIL_OTP", otp.Session, { USERNAME: "nobody", EMAIL_OTP_CODE: "123456" }),
+      );
+      assert.equal(mismatch.name, "CodeMismatchException");
+    }
+    const spent = await errorOf(() =>
+      respond(t, clientId, "EMAIL_OTP", otp.Session, { USERNAME: "nobody", EMAIL_OTP_CODE: "123456" }),
+    );
+    assert.equal(spent.name, "NotAuthorizedException");
+    assert.equal(await messageCount(t, poolId, "nobody"), 0);
+    // Without the setting, the same request says the user does not exist.
+    const { clientId: legacy } = await mfaPool(t, "OFF", [], {
+      pool: { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } } },
+      client: { ExplicitAuthFlows: [...PASSWORDLESS.client.ExplicitAuthFlows] },
+    });
+    assert.equal((await errorOf(() => userAuth(t, legacy, "nobody"))).name, "UserNotFoundException");
+  });
 });
