@@ -22,17 +22,27 @@ export const verifySoftwareToken = defineOperation<VerifySoftwareTokenRequest, V
     if (!token) {
       throw new CognitoError("SoftwareTokenMFANotFoundException", "Software token is not associated with the user.");
     }
-    const step = matchingStep(token.secret, input.UserCode!, ctx.now);
-    if (step === undefined || (token.lastUsedStep !== undefined && step <= token.lastUsedStep)) {
+    // The newest association is the one being verified; a verified token it replaces keeps
+    // its own last used step, which a new secret's codes have nothing to do with.
+    const replacing = token.pendingSecret !== undefined;
+    const secret = token.pendingSecret ?? token.secret;
+    const step = matchingStep(secret, input.UserCode!, ctx.now);
+    const lastUsedStep = replacing ? undefined : token.lastUsedStep;
+    if (step === undefined || (lastUsedStep !== undefined && step <= lastUsedStep)) {
       throw new CognitoError("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
     }
     const verified = {
       ...caller.user,
       softwareToken: {
-        ...token,
+        secret,
         verified: true,
         lastUsedStep: step,
-        ...(input.FriendlyDeviceName ? { friendlyName: input.FriendlyDeviceName } : {}),
+        associatedAt: replacing ? ctx.now : token.associatedAt,
+        ...(input.FriendlyDeviceName
+          ? { friendlyName: input.FriendlyDeviceName }
+          : !replacing && token.friendlyName
+            ? { friendlyName: token.friendlyName }
+            : {}),
       },
     };
     if (caller.kind === "accessToken") {

@@ -108,6 +108,11 @@ export interface UserRecord {
     friendlyName?: string;
     lastUsedStep?: number;
     associatedAt: number;
+    /**
+     * A newer secret associated while this one is verified: the verified one keeps signing in
+     * until a code of the new one verifies it (then the new one replaces it), as in Cognito.
+     */
+    pendingSecret?: string;
   };
 }
 

@@ -209,6 +209,43 @@ describe("authenticator apps (TOTP)", () => {
     assert.equal(locked.message, "Password attempts exceeded");
   });
 
+  it("a new association leaves the verified app signing in until the new one is verified, then replaces it", async () => {
+    const { poolId, clientId } = await mfaPool(t, "OPTIONAL", ["TOTP"]);
+    await mfaUser(t, poolId, "fay");
+    const token = await accessTokenOf(t, clientId, "fay");
+    const oldSecret = await enrolTotp(t, token);
+    await t.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "fay",
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const { SecretCode: newSecret } = await t.client.send(new AssociateSoftwareTokenCommand({ AccessToken: token }));
+    assert.notEqual(newSecret, oldSecret);
+    const answer = async (code: string) => {
+      const challenge = await passwordAuth(t, clientId, "fay");
+      assert.equal(challenge.ChallengeName, "SOFTWARE_TOKEN_MFA");
+      return t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "SOFTWARE_TOKEN_MFA",
+          Session: challenge.Session,
+          ChallengeResponses: { USERNAME: "fay", SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+      );
+    };
+    // Still the old app until the new one is verified (Cognito disassociates it only then).
+    assert.ok((await answer(totpCode(oldSecret, 1))).AuthenticationResult?.AccessToken);
+    const verified = await t.client.send(
+      new VerifySoftwareTokenCommand({ AccessToken: token, UserCode: totpCode(newSecret!) }),
+    );
+    assert.equal(verified.Status, "SUCCESS");
+    const old = await errorOf(() => answer(totpCode(oldSecret, -1)));
+    assert.equal(old.name, "CodeMismatchException");
+    assert.ok((await answer(totpCode(newSecret!, 1))).AuthenticationResult?.AccessToken);
+  });
+
   it("AdminDeleteSoftwareToken forgets the app: TOTP MFA is off until a new token is verified", async () => {
     const { poolId, clientId } = await mfaPool(t, "OPTIONAL", ["TOTP"]);
     await mfaUser(t, poolId, "eve");
