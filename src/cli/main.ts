@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { loadTriggersFile } from "../triggers/config.js";
 import { parseArgs } from "node:util";
 import { startCognate } from "../server/http.js";
 import { argon2Parameters, type PasswordHashCost } from "../common/passwords.js";
@@ -21,6 +22,7 @@ Options:
                             fast (test suites only) or argon2id:m=<KiB>,t=<n>,p=<n>
                             (at least m=7168 and m*t >= 35840, OWASP's floor)
   --log-level <level>       debug, info (default), warn, error, silent        [COGNATE_LOG_LEVEL]
+  --triggers <file>         where pools' Lambda triggers run (JSON, README)   [COGNATE_TRIGGERS]
   -h, --help                this text
 `;
 
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<void> {
       "password-hash-cost": { type: "string" },
       issuer: { type: "string" },
       "log-level": { type: "string" },
+      triggers: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
   const issuerStyle = values.issuer ?? env.COGNATE_ISSUER ?? "local";
   if (issuerStyle !== "local" && issuerStyle !== "aws") throw new Error(`invalid --issuer ${issuerStyle}`);
   const logLevel = (values["log-level"] ?? env.COGNATE_LOG_LEVEL ?? "info") as LogLevel;
+  const triggersFile = values.triggers ?? env.COGNATE_TRIGGERS;
 
   const cognate = await startCognate({
     port,
@@ -72,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
     passwordHashCost: cost,
     issuerStyle,
     logLevel,
+    ...(triggersFile ? { triggers: loadTriggersFile(triggersFile) } : {}),
   });
 
   let stopping = false;

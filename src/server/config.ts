@@ -1,5 +1,6 @@
 import type { PasswordHashCost } from "../common/passwords.js";
 import type { LogLevel } from "../common/log.js";
+import type { TriggersConfig } from "../triggers/config.js";
 
 export interface CognateConfig {
   /** TCP port; 0 picks a free one. Default 9229. */
@@ -29,6 +30,8 @@ export interface CognateConfig {
   logLevel: LogLevel;
   /** How often expired sessions, codes and tokens are deleted from storage (ms). */
   sweepIntervalMs: number;
+  /** Where the Lambda functions of pools' triggers run (src/triggers/config.ts); none: triggers fail as unreachable. */
+  triggers?: TriggersConfig;
 }
 
 export const defaultConfig: CognateConfig = {

@@ -8,6 +8,8 @@ import { openSqliteStore } from "../storage/sqlite/index.js";
 import type { Store } from "../storage/types.js";
 import { RawJson } from "../protocol/rawJson.js";
 import { handlers } from "../protocol/registry.js";
+import { checkTriggersConfig } from "../triggers/config.js";
+import { closeModuleWorkers } from "../triggers/runners/module.js";
 import { defaultConfig, type CognateConfig } from "./config.js";
 import { handleControl } from "./control.js";
 import { startSweeper } from "./sweeper.js";
@@ -33,6 +35,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
   const { logger, ...overrides } = options;
   const config: CognateConfig = { ...defaultConfig, ...stripUndefined(overrides) };
   argon2Parameters(config.passwordHashCost); // throws for a malformed or too weak cost, before anything starts
+  if (config.triggers) config.triggers = checkTriggersConfig(config.triggers);
   const log = logger ?? createLogger(config.logLevel);
   const store = openSqliteStore({ dataDir: config.dataDir, inMemory: config.inMemory });
   const dispatcher = createDispatcher({ store, config, log, handlers });
@@ -125,6 +128,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
           server.closeIdleConnections();
         });
         await sweeper.stop();
+        await closeModuleWorkers();
         await store.close();
       })();
       return closing;

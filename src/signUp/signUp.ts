@@ -14,6 +14,7 @@ import { allowsPasswordlessUsers } from "../pools/signInPolicy.js";
 import { requireAppClient } from "./appClient.js";
 import { checkClientWritable } from "./clientAttributes.js";
 import { confirmationTarget } from "./confirmationTarget.js";
+import { preSignUp } from "../triggers/preSignUp.js";
 import { createSignUpSession } from "./session.js";
 
 export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
@@ -41,6 +42,17 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
     if (password !== undefined) checkPasswordPolicy(pool, password);
     // Slow on purpose: before the transaction.
     const secrets = password === undefined ? {} : await passwordSecrets(ctx, pool, username, password);
+    // The PreSignUp trigger may reject the sign-up, confirm the user and verify their addresses.
+    const decision = await preSignUp(ctx, pool, "PreSignUp_SignUp", {
+      userName: username,
+      clientId: client.clientId,
+      attributes,
+      validationData: input.ValidationData,
+      clientMetadata: input.ClientMetadata,
+    });
+    const confirmed = decision.autoConfirmUser;
+    if (decision.autoVerifyEmail) attributes.email_verified = "true";
+    if (decision.autoVerifyPhone) attributes.phone_number_verified = "true";
 
     return ctx.store.transaction(async () => {
       await checkNameFree(ctx, pool, name, "User already exists");
@@ -50,7 +62,7 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
         poolId: pool.id,
         username,
         sub,
-        status: "UNCONFIRMED",
+        status: confirmed ? "CONFIRMED" : "UNCONFIRMED",
         enabled: true,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -59,11 +71,12 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
       };
       await ctx.store.users.insert(user, usernameKey(pool, username));
       await logUserEvent(ctx, pool, user, "SignUp", { context: input.UserContextData });
-      const target = confirmationTarget(pool, attributes);
+      // An auto-confirmed user needs no code; the session is already that of a confirmed sign-up.
+      const target = confirmed ? undefined : confirmationTarget(pool, attributes);
       const delivery = target ? await issueCode(ctx, pool, user, "signUp", target) : undefined;
-      const session = await createSignUpSession(ctx, pool, client, username, "signedUp");
+      const session = await createSignUpSession(ctx, pool, client, username, confirmed ? "confirmed" : "signedUp");
       return {
-        UserConfirmed: false,
+        UserConfirmed: confirmed,
         UserSub: sub,
         ...(delivery ? { CodeDeliveryDetails: delivery } : {}),
         Session: session,

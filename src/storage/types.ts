@@ -268,6 +268,8 @@ export interface Store {
    * which lets the store take a cheaper lock (SQLite) or a read-only snapshot (PostgreSQL).
    */
   transaction<T>(fn: () => Promise<T>, options?: { readOnly?: boolean }): Promise<T>;
+  /** Whether the caller runs inside transaction(): slow outside calls (Lambda triggers) must not. */
+  inTransaction(): boolean;
   /** Deletes every record (POST /_cognate/reset). */
   reset(): Promise<void>;
   /** Waits for the running transaction, then closes the database. */

@@ -1,6 +1,6 @@
 import { after, before } from "node:test";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { startCognate, type RunningCognate } from "../../src/index.js";
+import { startCognate, type RunningCognate, type StartOptions } from "../../src/index.js";
 
 export interface TestCognate {
   cognate: RunningCognate;
@@ -22,10 +22,16 @@ export function sdkClient(url: string, accessKeyId = "AKIAIOSFODNN7EXAMPLE"): Co
  * Starts an in-memory Cognate on a random port for the enclosing test file (or describe
  * block) and stops it afterwards. Fast password hashing keeps suites quick.
  */
-export function useCognate(): TestCognate {
+export function useCognate(options: StartOptions = {}): TestCognate {
   const ctx = {} as TestCognate;
   before(async () => {
-    ctx.cognate = await startCognate({ port: 0, inMemory: true, passwordHashCost: "fast", logLevel: "silent" });
+    ctx.cognate = await startCognate({
+      port: 0,
+      inMemory: true,
+      passwordHashCost: "fast",
+      logLevel: "silent",
+      ...options,
+    });
     ctx.url = ctx.cognate.url;
     ctx.client = sdkClient(ctx.url);
   });

@@ -478,6 +478,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
       return result;
     },
 
+    inTransaction() {
+      return inTransaction.getStore() === true;
+    },
+
     async reset() {
       await store.transaction(async () => {
         for (const table of ["pools", "clients", "users", "groups", "group_members", "resources", "tags", "outbox"]) {
