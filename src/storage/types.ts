@@ -268,8 +268,15 @@ export interface Store {
    * which lets the store take a cheaper lock (SQLite) or a read-only snapshot (PostgreSQL).
    */
   transaction<T>(fn: () => Promise<T>, options?: { readOnly?: boolean }): Promise<T>;
-  /** Whether the caller runs inside transaction(): slow outside calls (Lambda triggers) must not. */
+  /** Whether the caller runs inside transaction(). */
   inTransaction(): boolean;
+  /**
+   * Runs `wait` (a Lambda trigger) while the caller's transaction stays open. Meanwhile other
+   * requests' read-only transactions run at once, seeing its state, instead of queueing behind
+   * it: a trigger that reads from Cognate does not wait for the transaction that waits for it.
+   * Writers still queue, so a trigger that writes to Cognate waits until it times out.
+   */
+  suspendFor<T>(wait: () => Promise<T>): Promise<T>;
   /** Deletes every record (POST /_cognate/reset). */
   reset(): Promise<void>;
   /** Waits for the running transaction, then closes the database. */

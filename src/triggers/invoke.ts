@@ -87,8 +87,8 @@ export const unexpectedLambda = (message: string) => new CognitoError("Unexpecte
  * that cannot be run or overruns its time UnexpectedLambdaException, and an answer that is
  * not an event object InvalidLambdaResponseException.
  *
- * Never call it inside a storage transaction: functions are slow, and one that calls back into
- * Cognate (a PreSignUp that looks users up) would wait for the very transaction that waits for it.
+ * Best called outside storage transactions (functions are slow). Inside one, the transaction
+ * is suspended meanwhile (Store.suspendFor), so that a function reading from Cognate is served.
  */
 export async function invokeTrigger(
   ctx: OperationContext,
@@ -98,12 +98,13 @@ export async function invokeTrigger(
 ): Promise<Record<string, unknown> | undefined> {
   const fn = triggerFunction(pool, trigger);
   if (!fn) return undefined;
-  if (ctx.store.inTransaction()) throw new Error(`${trigger} trigger invoked inside a storage transaction`);
   const event = triggerEvent(pool, call);
   const started = Date.now();
   let result: RunResult;
   try {
-    result = await run(ctx, fn.arn, event);
+    result = ctx.store.inTransaction()
+      ? await ctx.store.suspendFor(() => run(ctx, fn.arn, event))
+      : await run(ctx, fn.arn, event);
   } catch (err) {
     if (!(err instanceof TriggerUnreachable)) throw err;
     ctx.log.warn("trigger failed to run", { requestId: ctx.requestId, trigger, function: fn.arn, reason: err.message });

@@ -168,6 +168,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
   // Transactions: one at a time (SQLite has one writer); nested calls join the outer one.
   const inTransaction = new AsyncLocalStorage<true>();
   let queue: Promise<unknown> = Promise.resolve();
+  /** Open transactions waiting on a trigger (Store.suspendFor): readers may go ahead meanwhile. */
+  let suspended = 0;
 
   const store: Store = {
     pools: {
@@ -459,6 +461,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
 
     async transaction<T>(fn: () => Promise<T>, options?: { readOnly?: boolean }): Promise<T> {
       if (inTransaction.getStore()) return fn();
+      // A transaction is waiting on a trigger: a reader runs inside it, as its statements would.
+      if (options?.readOnly && suspended > 0 && db.inTransaction) return inTransaction.run(true, fn);
       // IMMEDIATE takes the write lock up front, so a writer never fails to upgrade later.
       // Prepared once: exec() would parse the statement again on every request.
       const begin = options?.readOnly ? q("BEGIN DEFERRED") : q("BEGIN IMMEDIATE");
@@ -480,6 +484,15 @@ export function openSqliteStore(options: SqliteOptions): Store {
 
     inTransaction() {
       return inTransaction.getStore() === true;
+    },
+
+    async suspendFor(wait) {
+      suspended++;
+      try {
+        return await wait();
+      } finally {
+        suspended--;
+      }
     },
 
     async reset() {
