@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { errorOf, sdkClient } from "../helpers/cognate.js";
 import { runCli, spawnCognate, tryJson } from "../helpers/process.js";
@@ -117,6 +119,47 @@ describe("cognate CLI", () => {
       assert.equal(body.UserPool.Arn, `arn:aws:cognito-idp:eu-central-1:111122223333:userpool/${body.UserPool.Id}`);
     } finally {
       await server.stop();
+    }
+  });
+
+  it("runs pools' triggers from a --triggers file, its module paths relative to the file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cognate-cli-triggers-"));
+    try {
+      mkdirSync(join(dir, "handlers"));
+      writeFileSync(
+        join(dir, "handlers", "autoConfirm.mjs"),
+        "export const handler = async (event) => { event.response.autoConfirmUser = true; return event; };\n",
+      );
+      writeFileSync(
+        join(dir, "triggers.json"),
+        JSON.stringify({ functions: { autoConfirm: { module: "./handlers/autoConfirm.mjs" } } }),
+      );
+      const bad = runCli(["serve", "--in-memory", "--triggers", join(dir, "missing.json")]);
+      const [code] = (await once(bad, "exit")) as [number];
+      assert.equal(code, 1);
+
+      const server = await spawnCognate(["--in-memory", "--triggers", join(dir, "triggers.json")]);
+      const client = sdkClient(server.url);
+      try {
+        const { UserPool } = await client.send(
+          new CreateUserPoolCommand({
+            PoolName: "cli-triggers",
+            LambdaConfig: { PreSignUp: "arn:aws:lambda:us-east-1:000000000000:function:autoConfirm" },
+          }),
+        );
+        const { UserPoolClient } = await client.send(
+          new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: "app" }),
+        );
+        const signedUp = await client.send(
+          new SignUpCommand({ ClientId: UserPoolClient!.ClientId!, Username: "cli-user", Password: "Passw0rd!" }),
+        );
+        assert.equal(signedUp.UserConfirmed, true);
+      } finally {
+        client.destroy();
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
