@@ -7,6 +7,15 @@ import type {
 import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { ClientRecord, GroupRecord, PoolRecord, UserRecord } from "../storage/types.js";
+import { hasTrigger } from "../triggers/invoke.js";
+import {
+  applyClaimChanges,
+  applyScopes,
+  preTokenGeneration,
+  type TokenCustomization,
+  type TokenGenerationSource,
+  type TokenGroups,
+} from "../triggers/preTokenGeneration.js";
 import { usernameKey } from "../users/lookup.js";
 import { issuerFor } from "./issuer.js";
 import { signingKeys, signJwt } from "./keys.js";
@@ -56,7 +65,19 @@ export interface IssueOptions {
   refreshExpiresAt?: number;
   /** The device of a new sign-in (its DEVICE_KEY, or the key of its NewDeviceMetadata); refreshes keep the sign-in's. */
   deviceKey?: string;
+  /**
+   * The PreTokenGeneration trigger source: by default TokenGeneration_RefreshTokens when
+   * continuing a sign-in (originJti), else TokenGeneration_Authentication. An answered
+   * NEW_PASSWORD_REQUIRED passes TokenGeneration_NewPasswordChallenge, DEVICE_PASSWORD_VERIFIER
+   * TokenGeneration_AuthenticateDevice, the hosted UI TokenGeneration_HostedAuth.
+   */
+  triggerSource?: TokenGenerationSource;
+  /** ClientMetadata of the request, for PreTokenGeneration (RespondToAuthChallenge, GetTokensFromRefreshToken). */
+  clientMetadata?: Record<string, string>;
 }
+
+// Every user-pool API sign-in grants just this scope; OAuth scopes come with the hosted UI.
+const SIGN_IN_SCOPES = ["aws.cognito.signin.user.admin"];
 
 export type WireAuthenticationResult = Pick<
   AuthenticationResultType,
@@ -96,6 +117,31 @@ function newRefreshToken(): string {
 export async function issueTokens(ctx: OperationContext, options: IssueOptions): Promise<WireAuthenticationResult> {
   const { pool, client, user } = options;
   const validity = tokenValidity(client);
+  const groups = await groupsOf(ctx, pool, user);
+  const roles = rolesOf(groups);
+  let tokenGroups: TokenGroups = {
+    groups: groups.map((g) => g.name),
+    roles: roles.all,
+    ...(roles.preferred ? { preferredRole: roles.preferred } : {}),
+  };
+  const scopes = SIGN_IN_SCOPES;
+  // Before anything is written: a function that refuses leaves no sign-in behind. Inside a
+  // transaction the function runs while it is suspended, so it may read from Cognate (not write).
+  let custom: TokenCustomization | undefined;
+  if (hasTrigger(pool, "PreTokenGeneration")) {
+    custom = await preTokenGeneration(ctx, pool, {
+      triggerSource:
+        options.triggerSource ??
+        (options.originJti ? "TokenGeneration_RefreshTokens" : "TokenGeneration_Authentication"),
+      userName: user.username,
+      clientId: client.clientId,
+      userAttributes: triggerAttributes(user),
+      groups: tokenGroups,
+      scopes,
+      ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
+    });
+    if (custom?.groups) tokenGroups = custom.groups;
+  }
   // The sign-in record must outlive every token of the sign-in: the ones issued now, and the
   // access and id tokens a refresh token issued now can still get at its last moment.
   const refreshExpiresAt = options.refreshExpiresAt ?? ctx.now + validity.refresh * 1000;
@@ -140,9 +186,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   const iat = Math.floor(ctx.now / 1000);
   const authTime = Math.floor(signIn.authTime / 1000);
   const iss = issuerFor(ctx.config, pool);
-  const groups = await groupsOf(ctx, pool, user);
-  const groupNames = groups.map((g) => g.name);
-  const roles = rolesOf(groups);
+  const groupNames = tokenGroups.groups;
   const keys = await signingKeys(ctx, pool.id);
 
   const idClaims: Record<string, unknown> = { sub: user.sub };
@@ -150,9 +194,9 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   Object.assign(idClaims, readableClaims(pool, client, user));
   idClaims.iss = iss;
   idClaims["cognito:username"] = user.username;
-  if (roles.preferred) idClaims["cognito:preferred_role"] = roles.preferred;
+  if (tokenGroups.preferredRole) idClaims["cognito:preferred_role"] = tokenGroups.preferredRole;
   if (revocable) idClaims.origin_jti = originJti;
-  if (roles.all.length) idClaims["cognito:roles"] = roles.all;
+  if (tokenGroups.roles.length) idClaims["cognito:roles"] = tokenGroups.roles;
   Object.assign(idClaims, {
     aud: client.clientId,
     event_id: signIn.eventId,
@@ -172,13 +216,20 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     ...(revocable ? { origin_jti: originJti } : {}),
     event_id: signIn.eventId,
     token_use: "access",
-    scope: "aws.cognito.signin.user.admin",
+    scope: scopes.join(" "),
     auth_time: authTime,
     exp: iat + validity.access,
     iat,
     jti: randomUUID(),
     username: user.username,
   });
+  if (custom) {
+    applyClaimChanges(idClaims, custom.id, "id", client.clientId);
+    applyClaimChanges(accessClaims, custom.access, "access", client.clientId);
+    const scope = applyScopes(scopes, custom.access);
+    if (scope === undefined) delete accessClaims.scope;
+    else accessClaims.scope = scope;
+  }
 
   const accessToken = signJwt(keys.access, accessClaims);
   const idToken = signJwt(keys.id, idClaims);
@@ -241,6 +292,16 @@ function rolesOf(groups: GroupRecord[]): { all: string[]; preferred?: string } {
     preferred = all[0];
   }
   return { all, ...(preferred ? { preferred } : {}) };
+}
+
+/** The user's attributes as PreTokenGeneration sees them: every attribute (sub too), and the user's status. */
+function triggerAttributes(user: UserRecord): Record<string, string> {
+  const attributes: Record<string, string> = { sub: user.sub };
+  for (const [name, value] of Object.entries(user.attributes)) {
+    if (!name.startsWith("dev:")) attributes[name] = value;
+  }
+  attributes["cognito:user_status"] = user.status;
+  return attributes;
 }
 
 /** The user's attributes the client may read, typed as Cognito puts them in id tokens. */
