@@ -238,3 +238,34 @@ export function applyScopes(scopes: string[], changes: AccessTokenChanges): stri
   const result = [...new Set([...scopes, ...changes.scopesToAdd])].filter((s) => !suppressed.has(s));
   return result.length ? result.join(" ") : undefined;
 }
+
+/**
+ * PreTokenGeneration for an access token of the client-credentials grant (M2M: the token
+ * endpoint's client_credentials, GetClientToken), to be called by that grant once it exists:
+ * only a V3_0 function sees TokenGeneration_ClientCredentials, and only its
+ * accessTokenGeneration applies (no user, no ID token, no groups). Changes `claims` in place,
+ * scope included. The event names no user: userName is the app client's id (an assumption:
+ * the guide shows no such event), userAttributes is empty.
+ */
+export async function customizeClientCredentialsToken(
+  ctx: OperationContext,
+  pool: PoolRecord,
+  clientId: string,
+  claims: Record<string, unknown>,
+  options: { scopes: string[]; clientMetadata?: Record<string, string> },
+): Promise<void> {
+  const custom = await preTokenGeneration(ctx, pool, {
+    triggerSource: "TokenGeneration_ClientCredentials",
+    userName: clientId,
+    clientId,
+    userAttributes: {},
+    groups: { groups: [], roles: [] },
+    scopes: options.scopes,
+    ...(options.clientMetadata ? { clientMetadata: options.clientMetadata } : {}),
+  });
+  if (!custom) return;
+  applyClaimChanges(claims, custom.access, "access", clientId);
+  const scope = applyScopes(options.scopes, custom.access);
+  if (scope === undefined) delete claims.scope;
+  else claims.scope = scope;
+}

@@ -15,6 +15,9 @@ import {
 import { JwtVerifier } from "aws-jwt-verify";
 import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
 import { decodeJwt } from "jose";
+import { createLogger } from "../../src/common/log.js";
+import { issueTokens } from "../../src/tokens/issue.js";
+import { customizeClientCredentialsToken } from "../../src/triggers/preTokenGeneration.js";
 import { errorOf, useCognate } from "../helpers/cognate.js";
 import { functionArn, handlerDir } from "../helpers/triggers.js";
 
@@ -39,7 +42,7 @@ const ROLE_B = "arn:aws:iam::000000000000:role/readers";
 const OTHER_ROLE = "arn:aws:iam::000000000000:role/other";
 
 const handlers = handlerDir();
-const NAMES = ["v1", "v1Groups", "v2", "v3", "refuse", "invalid", "reader"] as const;
+const NAMES = ["v1", "v1Groups", "v2", "v3", "refuse", "invalid", "reader", "m2m", "source"] as const;
 const t = useCognate({
   triggers: { functions: Object.fromEntries(NAMES.map((n) => [n, { module: join(handlers.dir, `${n}.ts`) }])) },
 });
@@ -359,5 +362,71 @@ describe("PreTokenGeneration functions that call Cognate", () => {
     );
     const result = (await signIn(ids.clientId))!;
     assert.equal(claims(result.IdToken).group_count, "2");
+  });
+});
+
+/** What an operation hands to issueTokens and the trigger functions, built from the running server. */
+async function operationContext(poolId: string) {
+  const store = t.cognate.store;
+  const pool = (await store.pools.get(poolId))!;
+  const client = (await store.clients.list(poolId, { limit: 1 })).items[0]!;
+  const user = (await store.users.get(poolId, "alice"))!;
+  const ctx = {
+    store,
+    config: t.cognate.config,
+    accountId: pool.accountId,
+    region: pool.region,
+    now: Date.now(),
+    requestId: "test",
+    log: createLogger("silent"),
+  };
+  return { ctx, pool, client, user };
+}
+
+describe("PreTokenGeneration: sources and metadata the callers pass", () => {
+  it("issueTokens sends the caller's trigger source and ClientMetadata", async () => {
+    handlers.write("source", "  return event;");
+    const ids = await setup({ PreTokenGenerationConfig: { LambdaArn: functionArn("source"), LambdaVersion: "V2_0" } });
+    const { ctx, pool, client, user } = await operationContext(ids.poolId);
+    for (const triggerSource of [
+      "TokenGeneration_NewPasswordChallenge",
+      "TokenGeneration_AuthenticateDevice",
+    ] as const) {
+      await ctx.store.transaction(() =>
+        issueTokens(ctx, { pool, client, user, withRefresh: true, triggerSource, clientMetadata: { app: "web" } }),
+      );
+      assert.deepEqual(handlers.events("source").at(-1), {
+        ...expectedEvent("2", triggerSource, ids),
+        request: { ...expectedEvent("2", triggerSource, ids).request, clientMetadata: { app: "web" } },
+      });
+    }
+  });
+
+  it("client-credentials tokens are customised by V3_0 functions only", async () => {
+    handlers.write(
+      "m2m",
+      `  event.response.claimsAndScopeOverrideDetails = { accessTokenGeneration: {
+    claimsToAddOrOverride: { partner: "acme", client_id: "forged" }, scopesToAdd: ["orders/write"], scopesToSuppress: ["orders/read"] } };
+  return event;`,
+    );
+    for (const LambdaVersion of ["V3_0", "V2_0", "V1_0"] as const) {
+      const before = handlers.events("m2m").length;
+      const ids = await setup({ PreTokenGenerationConfig: { LambdaArn: functionArn("m2m"), LambdaVersion } });
+      const { ctx, pool } = await operationContext(ids.poolId);
+      const access: Record<string, unknown> = { client_id: ids.clientId, scope: "orders/read orders/list" };
+      await customizeClientCredentialsToken(ctx, pool, ids.clientId, access, {
+        scopes: ["orders/read", "orders/list"],
+      });
+      if (LambdaVersion !== "V3_0") {
+        assert.equal(handlers.events("m2m").length, before, `${LambdaVersion} is not called`);
+        assert.equal(access.scope, "orders/read orders/list");
+        continue;
+      }
+      const event = handlers.events("m2m").at(-1)!;
+      assert.equal(event.version, "3");
+      assert.equal(event.triggerSource, "TokenGeneration_ClientCredentials");
+      assert.deepEqual((event.request as Record<string, unknown>).scopes, ["orders/read", "orders/list"]);
+      assert.deepEqual(access, { client_id: ids.clientId, scope: "orders/list orders/write", partner: "acme" });
+    }
   });
 });
