@@ -8,7 +8,8 @@ import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
 import type { PoolRecord, UserRecord } from "../storage/types.js";
 import { usernameKey } from "../users/lookup.js";
-import { renderTemplate, sendMessage, type DeliveryMedium } from "./outbox.js";
+import { deliverSecret, type MessageContext, type MessageSource } from "./deliver.js";
+import type { DeliveryMedium } from "./outbox.js";
 
 /** A six-digit confirmation code, as Cognito sends for sign-up, verification and password reset. */
 export const generateCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -32,23 +33,27 @@ export function verificationTemplate(pool: PoolRecord, medium: DeliveryMedium): 
   };
 }
 
-/** Sends a fresh code with the pool's verification template and returns it (for whoever must check it later). */
+/**
+ * Sends a fresh code with the pool's verification template (or its CustomMessage / custom sender
+ * triggers, for `source`) and returns it, for whoever must check it later.
+ */
 export async function sendCode(
   ctx: OperationContext,
   pool: PoolRecord,
-  username: string,
+  user: UserRecord | string,
   target: { medium: DeliveryMedium; destination: string },
+  source: MessageSource,
+  context: MessageContext = {},
 ): Promise<string> {
   const code = generateCode();
-  const template = verificationTemplate(pool, target.medium);
-  await sendMessage(ctx, {
-    userPoolId: pool.id,
-    username,
-    deliveryMedium: target.medium,
+  await deliverSecret(ctx, pool, {
+    user,
+    source,
+    context,
+    medium: target.medium,
     destination: target.destination,
-    ...(template.subject ? { subject: template.subject } : {}),
-    message: renderTemplate(template.message, { username, code }),
-    code,
+    template: verificationTemplate(pool, target.medium),
+    secret: code,
   });
   return code;
 }
@@ -117,8 +122,23 @@ export function codeDeliveryDetails(target: CodeTarget): CodeDeliveryDetailsType
 }
 
 /**
+ * The trigger source of a code message when the caller does not name it: a sign-up code goes
+ * with SignUp for a user created by this very request, else with ResendCode; an attribute code
+ * with UpdateUserAttribute when this request changed the user, else with VerifyUserAttribute
+ * (GetUserAttributeVerificationCode). Password reset codes (ForgotPassword and
+ * AdminResetUserPassword) are ForgotPassword.
+ */
+export function codeSource(ctx: OperationContext, user: UserRecord, purpose: CodePurpose): MessageSource {
+  if (purpose === "signUp") return user.createdAt === ctx.now ? "SignUp" : "ResendCode";
+  if (purpose === "forgotPassword") return "ForgotPassword";
+  return user.updatedAt === ctx.now ? "UpdateUserAttribute" : "VerifyUserAttribute";
+}
+
+/**
  * Sends a new code for `purpose` and stores its hash, replacing any earlier code (and its
- * failed attempts). Returns the delivery details the caller answers with.
+ * failed attempts). Returns the delivery details the caller answers with. `context` names the
+ * request's app client and ClientMetadata for the message triggers (and, when it is not the
+ * one codeSource infers, the trigger source).
  */
 export async function issueCode(
   ctx: OperationContext,
@@ -126,8 +146,10 @@ export async function issueCode(
   user: UserRecord,
   purpose: CodePurpose,
   target: CodeTarget,
+  context: MessageContext = {},
 ): Promise<CodeDeliveryDetailsType> {
-  const code = await sendCode(ctx, pool, user.username, target);
+  const source = context.source ?? codeSource(ctx, user, purpose);
+  const code = await sendCode(ctx, pool, user, target, source, context);
   const salt = randomBytes(16).toString("base64");
   const expiresAt = ctx.now + CODE_VALIDITY_MS[purpose];
   await ctx.store.resources.put<StoredCode>({
@@ -231,29 +253,30 @@ const DEFAULT_AUTH_SUBJECT = "Your authentication code";
 
 /**
  * Sends a sign-in code with the pool's authentication message: SmsAuthenticationMessage for
- * SMS, EmailMfaConfiguration's Message and Subject for email. Returns the code.
+ * SMS, EmailMfaConfiguration's Message and Subject for email (CustomMessage_Authentication and
+ * the custom senders' _Authentication source when the pool has those triggers). Returns the code.
  */
 export async function sendSignInCode(
   ctx: OperationContext,
   pool: PoolRecord,
-  username: string,
+  user: UserRecord | string,
   target: CodeTarget,
   email?: { Message?: string; Subject?: string },
+  context: MessageContext = {},
 ): Promise<string> {
   const code = generateCode();
-  const subject = target.medium === "EMAIL" ? (email?.Subject ?? DEFAULT_AUTH_SUBJECT) : undefined;
   const template =
     target.medium === "EMAIL"
-      ? (email?.Message ?? DEFAULT_AUTH_MESSAGE)
-      : ((pool.config.SmsAuthenticationMessage as string | undefined) ?? DEFAULT_AUTH_MESSAGE);
-  await sendMessage(ctx, {
-    userPoolId: pool.id,
-    username,
-    deliveryMedium: target.medium,
+      ? { subject: email?.Subject ?? DEFAULT_AUTH_SUBJECT, message: email?.Message ?? DEFAULT_AUTH_MESSAGE }
+      : { message: (pool.config.SmsAuthenticationMessage as string | undefined) ?? DEFAULT_AUTH_MESSAGE };
+  await deliverSecret(ctx, pool, {
+    user,
+    source: "Authentication",
+    context,
+    medium: target.medium,
     destination: target.destination,
-    ...(subject ? { subject } : {}),
-    message: renderTemplate(template, { username, code }),
-    code,
+    template,
+    secret: code,
   });
   return code;
 }

@@ -1,7 +1,8 @@
 import type { DeliveryMediumType, MessageTemplateType } from "@aws-sdk/client-cognito-identity-provider";
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { renderTemplate, sendMessage, type DeliveryMedium } from "../messaging/outbox.js";
+import { deliverSecret, type MessageContext } from "../messaging/deliver.js";
+import type { DeliveryMedium } from "../messaging/outbox.js";
 import type { PoolRecord, UserRecord } from "../storage/types.js";
 
 const DEFAULT_MESSAGE = "Your username is {username} and temporary password is {####}.";
@@ -31,7 +32,11 @@ export function invitationTargets(
   });
 }
 
-/** Sends the temporary password with the pool's InviteMessageTemplate or Cognito's default text. */
+/**
+ * Sends the temporary password with the pool's InviteMessageTemplate or Cognito's default text
+ * (CustomMessage_AdminCreateUser, or the custom senders' _AdminCreateUser source, when the pool
+ * has those triggers). `context` carries the request's ClientMetadata for them.
+ */
 export async function sendInvitation(
   ctx: OperationContext,
   pool: PoolRecord,
@@ -39,23 +44,24 @@ export async function sendInvitation(
   displayName: string,
   temporaryPassword: string,
   targets: readonly { medium: DeliveryMedium; destination: string }[],
+  context: MessageContext = {},
 ): Promise<void> {
   const template =
     (pool.config.AdminCreateUserConfig as { InviteMessageTemplate?: MessageTemplateType } | undefined)
       ?.InviteMessageTemplate ?? {};
-  const values = { username: displayName, code: temporaryPassword };
   for (const { medium, destination } of targets) {
-    await sendMessage(ctx, {
-      userPoolId: pool.id,
-      username: user.username,
-      deliveryMedium: medium,
+    await deliverSecret(ctx, pool, {
+      user,
+      source: "AdminCreateUser",
+      context,
+      medium,
       destination,
-      ...(medium === "EMAIL" ? { subject: template.EmailSubject ?? DEFAULT_SUBJECT } : {}),
-      message: renderTemplate(
-        (medium === "EMAIL" ? template.EmailMessage : template.SMSMessage) ?? DEFAULT_MESSAGE,
-        values,
-      ),
-      code: temporaryPassword,
+      template:
+        medium === "EMAIL"
+          ? { subject: template.EmailSubject ?? DEFAULT_SUBJECT, message: template.EmailMessage ?? DEFAULT_MESSAGE }
+          : { message: template.SMSMessage ?? DEFAULT_MESSAGE },
+      displayName,
+      secret: temporaryPassword,
     });
   }
 }
