@@ -13,6 +13,7 @@ import { findUser } from "../users/lookup.js";
 import { passwordSecrets } from "../users/password.js";
 import { checkPasswordPolicy, passwordPolicy } from "../users/passwordPolicy.js";
 import { saveUser } from "../users/save.js";
+import { postConfirmation } from "../triggers/postConfirmation.js";
 
 const codeMismatch = () =>
   new CognitoError("CodeMismatchException", "Invalid verification code provided, please try again.");
@@ -66,7 +67,7 @@ export const confirmForgotPassword = defineOperation<ConfirmForgotPasswordReques
     }
     const secrets = await passwordSecrets(ctx, pool, checked.username, password);
 
-    const failure = await ctx.store.transaction(async () => {
+    const reset = await ctx.store.transaction(async () => {
       const user = await resetCandidate(ctx, pool, client, input.Username!);
       // Consume it now; it can have been used or replaced meanwhile.
       const problem = await checkCode(ctx, pool, user, "forgotPassword", input.ConfirmationCode!);
@@ -78,10 +79,14 @@ export const confirmForgotPassword = defineOperation<ConfirmForgotPasswordReques
       const updated: UserRecord = { ...user, ...secrets, status: statusAfterReset(user) };
       delete updated.temporaryPasswordSetAt;
       if (history?.length) updated.passwordHistory = history;
-      await saveUser(ctx, pool, updated);
-      return undefined;
+      return saveUser(ctx, pool, updated);
     });
-    if (failure) throw failure;
+    if (reset instanceof CognitoError) throw reset;
+    // After the commit: a failing function fails the call, yet the new password stays set, as on Cognito.
+    await postConfirmation(ctx, pool, "PostConfirmation_ConfirmForgotPassword", reset, {
+      clientId: client.clientId,
+      clientMetadata: input.ClientMetadata,
+    });
     return {};
   },
   { transaction: false },

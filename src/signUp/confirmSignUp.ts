@@ -6,6 +6,7 @@ import { defineOperation } from "../protocol/operation.js";
 import { checkAliasConflicts } from "../users/attributes.js";
 import { findUser, usernameKey } from "../users/lookup.js";
 import { saveUser } from "../users/save.js";
+import { postConfirmation } from "../triggers/postConfirmation.js";
 import { hidesUserExistence, requireAppClient } from "./appClient.js";
 import { confirmationTarget } from "./confirmationTarget.js";
 import { createSignUpSession } from "./session.js";
@@ -38,11 +39,16 @@ export const confirmSignUp = defineOperation<ConfirmSignUpRequest, ConfirmSignUp
       // Now verified, the address becomes an alias another user may already hold.
       const demoted = await checkAliasConflicts(ctx, pool, attributes, { sub: user.sub }, input.ForceAliasCreation);
       for (const other of demoted) await ctx.store.users.update(other, usernameKey(pool, other.username));
-      await saveUser(ctx, pool, { ...user, status: "CONFIRMED", attributes });
-      return { Session: await createSignUpSession(ctx, pool, client, user.username, "confirmed") };
+      const confirmed = await saveUser(ctx, pool, { ...user, status: "CONFIRMED", attributes });
+      return { confirmed, Session: await createSignUpSession(ctx, pool, client, user.username, "confirmed") };
     });
     if (outcome instanceof CognitoError) throw outcome;
-    return outcome satisfies ConfirmSignUpResponse;
+    // After the commit: a failing function fails the call, yet the user stays confirmed, as on Cognito.
+    await postConfirmation(ctx, pool, "PostConfirmation_ConfirmSignUp", outcome.confirmed, {
+      clientId: client.clientId,
+      clientMetadata: input.ClientMetadata,
+    });
+    return { Session: outcome.Session } satisfies ConfirmSignUpResponse;
   },
   { transaction: false },
 );

@@ -9,6 +9,8 @@ import { findUser, usernameKey } from "./lookup.js";
 import { checkNameFree, nameNewUser } from "./newUser.js";
 import { generatedPasswordSecrets, passwordSecrets, type PasswordSecrets } from "./password.js";
 import { checkPasswordPolicy } from "./passwordPolicy.js";
+import { invokeTrigger } from "../triggers/invoke.js";
+import { attributeMap } from "../triggers/preSignUp.js";
 import { toUserType } from "./wire.js";
 
 export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCreateUserResponse>(
@@ -57,6 +59,19 @@ export const adminCreateUser = defineOperation<AdminCreateUserRequest, AdminCrea
       username,
       input.TemporaryPassword,
     );
+    // PreSignUp_AdminCreateUser may refuse the user by throwing. Cognito ignores its answer
+    // (autoConfirmUser, autoVerifyEmail, autoVerifyPhone) for administrator-created users, so
+    // unlike preSignUp() nothing of it is read or checked.
+    await invokeTrigger(ctx, pool, "PreSignUp", {
+      triggerSource: "PreSignUp_AdminCreateUser",
+      userName: username,
+      request: {
+        userAttributes: Object.fromEntries(Object.entries(attributes).filter(([n]) => n !== "sub")),
+        validationData: attributeMap(input.ValidationData),
+        ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+      },
+      response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
+    });
 
     return ctx.store.transaction(async () => {
       await checkNameFree(ctx, pool, name, "User account already exists");
