@@ -2,6 +2,7 @@ import type { ChallengeNameType } from "@aws-sdk/client-cognito-identity-provide
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord } from "../storage/types.js";
+import { respondCustomChallenge } from "./customAuth.js";
 import { respondNewPassword } from "./newPassword.js";
 import type { AuthOutcome } from "./passwordSignIn.js";
 import { respondPasswordVerifier } from "./srpSignIn.js";
@@ -18,12 +19,16 @@ export async function respond(
   challenge: ChallengeNameType,
   session: string | undefined,
   responses: Record<string, string>,
+  /** The request's ClientMetadata, handed to the challenge triggers. */
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   switch (challenge) {
     case "NEW_PASSWORD_REQUIRED":
       return respondNewPassword(ctx, pool, client, session, responses);
     case "PASSWORD_VERIFIER":
-      return respondPasswordVerifier(ctx, pool, client, session, responses);
+      return respondPasswordVerifier(ctx, pool, client, session, responses, clientMetadata);
+    case "CUSTOM_CHALLENGE":
+      return respondCustomChallenge(ctx, pool, client, session, responses, clientMetadata);
     case "SELECT_CHALLENGE":
       return respondSelectChallenge(ctx, pool, client, session, responses);
     case "SMS_MFA":

@@ -5,6 +5,7 @@ import type { ClientRecord, PoolRecord } from "../storage/types.js";
 import { requireFlow, requireParameter } from "./client.js";
 import { passwordSignIn, type AuthOutcome } from "./passwordSignIn.js";
 import { refreshTokens, rotationEnabled, secretHashChecker } from "./refresh.js";
+import { startCustomAuth } from "./customAuth.js";
 import { startSrpSignIn } from "./srpSignIn.js";
 import { chooseFirstFactor, signInAfterSignUp } from "./userAuth.js";
 
@@ -20,6 +21,8 @@ export async function initiate(
   parameters: Record<string, string>,
   admin: boolean,
   session?: string,
+  /** The request's ClientMetadata, handed to the flow's Lambda triggers. */
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   switch (flow) {
     case "USER_PASSWORD_AUTH":
@@ -52,7 +55,7 @@ export async function initiate(
     }
     case "USER_SRP_AUTH": {
       requireFlow(client, "USER_SRP_AUTH");
-      return startSrpSignIn(ctx, pool, client, parameters);
+      return startSrpSignIn(ctx, pool, client, parameters, clientMetadata);
     }
     case "USER_AUTH": {
       requireFlow(client, "USER_AUTH");
@@ -61,7 +64,7 @@ export async function initiate(
       return chooseFirstFactor(ctx, pool, client, username, parameters, parameters.PREFERRED_CHALLENGE);
     }
     case "CUSTOM_AUTH":
-      throw errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
+      return startCustomAuth(ctx, pool, client, parameters, clientMetadata);
     default:
       throw errors.invalidParameter(`${flow} is not supported by Cognate yet.`);
   }

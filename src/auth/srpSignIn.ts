@@ -19,6 +19,9 @@ import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
 import { completeSignIn } from "./completeSignIn.js";
 import { checkUserCanSignIn, checkUserConfirmed, incorrectPassword, type AuthOutcome } from "./passwordSignIn.js";
 import { closeSession, invalidSession, openSessionAt, readSessionAt } from "./session.js";
+import { preAuthentication } from "../triggers/authentication.js";
+import { mfaChallenge } from "../mfa/challenges.js";
+import { continueAfterPassword } from "./customAuth.js";
 
 /**
  * USER_SRP_AUTH, first round trip: answers PASSWORD_VERIFIER with the user's salt, the server's
@@ -30,6 +33,7 @@ export async function startSrpSignIn(
   pool: PoolRecord,
   client: ClientRecord,
   parameters: Record<string, string>,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   const username = requireParameter(parameters, "USERNAME");
   const A = requireParameter(parameters, "SRP_A");
@@ -40,6 +44,8 @@ export async function startSrpSignIn(
   let srp: { salt: string; verifier: string };
   if (user) {
     checkUserCanSignIn(user);
+    // Before any password is looked at; outside transactions (functions are slow).
+    await preAuthentication(ctx, pool, client, user, clientMetadata ? { clientMetadata } : {});
     userId = user.username;
     // A user without a password still gets a challenge; no signature can match it.
     srp = user.srp ?? decoySrp();
@@ -73,13 +79,19 @@ export async function startSrpSignIn(
   };
 }
 
-/** USER_SRP_AUTH, second round trip: checks the password claim signature, then signs in. */
+/**
+ * USER_SRP_AUTH, second round trip: checks the password claim signature, then signs in. The
+ * PASSWORD_VERIFIER of a CUSTOM_AUTH flow (state.custom) is answered here too: after the
+ * password, MFA if the user has it (Cognito then issues tokens without asking Define again),
+ * otherwise DefineAuthChallenge decides what comes next.
+ */
 export async function respondPasswordVerifier(
   ctx: OperationContext,
   pool: PoolRecord,
   client: ClientRecord,
   _session: string | undefined,
   responses: Record<string, string>,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   const username = requireParameter(responses, "USERNAME");
   const secretBlock = requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
@@ -120,12 +132,22 @@ export async function respondPasswordVerifier(
     });
     throw incorrectPassword();
   }
+  // Clients send the device key with the first round trip, the second, or both.
+  const deviceKey = responses.DEVICE_KEY || state.deviceKey;
+  if (state.custom) {
+    const next = await ctx.store.transaction(async () => {
+      await readSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER");
+      await closeSession(ctx, pool, secretBlock);
+      const how = { factor: "PASSWORD_SRP" as const, ...(deviceKey ? { deviceKey } : {}) };
+      if (user.status === "FORCE_CHANGE_PASSWORD") return completeSignIn(ctx, pool, client, user, how);
+      return mfaChallenge(ctx, pool, client, user, how);
+    });
+    return next ?? continueAfterPassword(ctx, pool, client, user, state, deviceKey, clientMetadata);
+  }
   return ctx.store.transaction(async () => {
     // Read again inside the transaction: each secret block answers once.
     await readSessionAt(ctx, pool, client, secretBlock, "PASSWORD_VERIFIER");
     await closeSession(ctx, pool, secretBlock);
-    // Clients send the device key with the first round trip, the second, or both.
-    const deviceKey = responses.DEVICE_KEY || state.deviceKey;
     const outcome = await completeSignIn(ctx, pool, client, user, {
       factor: "PASSWORD_SRP",
       ...(deviceKey ? { deviceKey } : {}),
@@ -137,7 +159,7 @@ export async function respondPasswordVerifier(
 }
 
 /** A salt and verifier for a random password: a challenge that looks real and that nobody can answer. */
-function decoySrp(): { salt: string; verifier: string } {
+export function decoySrp(): { salt: string; verifier: string } {
   const salt = newSalt();
   return { salt, verifier: computeVerifier("decoy", "decoy", newSecretBlock(), salt) };
 }
