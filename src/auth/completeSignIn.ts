@@ -2,6 +2,7 @@ import type { OperationContext } from "../protocol/operation.js";
 import { CognitoError, errors } from "../protocol/errors.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { issueTokens } from "../tokens/issue.js";
+import type { TokenGenerationSource } from "../triggers/preTokenGeneration.js";
 import { passwordPolicy } from "../users/passwordPolicy.js";
 import { deviceConfiguration, userDevice } from "../devices/record.js";
 import { deviceChallenge, newDeviceMetadata } from "../devices/signIn.js";
@@ -16,6 +17,8 @@ export interface FirstFactor {
   deviceKey?: string;
   /** The device answered DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER (a remembered device may skip MFA). */
   deviceAuthenticated?: boolean;
+  /** The sign-in ends by answering NEW_PASSWORD_REQUIRED (PreTokenGeneration's TokenGeneration_NewPasswordChallenge). */
+  newPassword?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -64,7 +67,13 @@ export async function completeSignIn(
     const challenge = await mfaChallenge(ctx, pool, client, user, how);
     if (challenge) return challenge;
   }
-  return signInTokens(ctx, pool, client, user, how.deviceKey);
+  // PreTokenGeneration is told how the sign-in ended.
+  const triggerSource = how.deviceAuthenticated
+    ? "TokenGeneration_AuthenticateDevice"
+    : how.newPassword
+      ? "TokenGeneration_NewPasswordChallenge"
+      : undefined;
+  return signInTokens(ctx, pool, client, user, how.deviceKey, triggerSource);
 }
 
 /**
@@ -77,6 +86,7 @@ export async function signInTokens(
   client: ClientRecord,
   user: UserRecord,
   deviceKey: string | undefined,
+  triggerSource?: TokenGenerationSource,
 ): Promise<AuthOutcome> {
   const device = await newDeviceMetadata(ctx, pool, client, user, deviceKey);
   // A DEVICE_KEY is named in the tokens only when the pool tracks devices and it is this user's.
@@ -88,6 +98,7 @@ export async function signInTokens(
     user,
     withRefresh: true,
     ...(tokenDevice ? { deviceKey: tokenDevice } : {}),
+    ...(triggerSource ? { triggerSource } : {}),
   });
   return {
     ChallengeParameters: {},

@@ -69,6 +69,6 @@ export async function respondNewPassword(
     const saved = await saveUser(ctx, pool, updated);
     await closeSession(ctx, pool, sessionId!);
     // The sign-in goes on as it would have after the password: device challenge, MFA, tokens.
-    return completeSignIn(ctx, pool, client, saved, firstFactorOf(session.state, "PASSWORD"));
+    return completeSignIn(ctx, pool, client, saved, { ...firstFactorOf(session.state, "PASSWORD"), newPassword: true });
   });
 }

@@ -10,6 +10,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
   type LambdaConfigType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { JwtVerifier } from "aws-jwt-verify";
@@ -400,6 +401,39 @@ describe("PreTokenGeneration: sources and metadata the callers pass", () => {
         request: { ...expectedEvent("2", triggerSource, ids).request, clientMetadata: { app: "web" } },
       });
     }
+  });
+
+  it("a sign-in that ends by answering NEW_PASSWORD_REQUIRED is TokenGeneration_NewPasswordChallenge", async () => {
+    handlers.write("source", "  return event;");
+    const ids = await setup({ PreTokenGenerationConfig: { LambdaArn: functionArn("source"), LambdaVersion: "V2_0" } });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: ids.poolId,
+        Username: "newbie",
+        MessageAction: "SUPPRESS",
+        TemporaryPassword: "Temp0rary!",
+      }),
+    );
+    const challenge = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: ids.clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "newbie", PASSWORD: "Temp0rary!" },
+      }),
+    );
+    assert.equal(challenge.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    const done = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: ids.clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: challenge.Session,
+        ChallengeResponses: { USERNAME: "newbie", NEW_PASSWORD: PASSWORD },
+      }),
+    );
+    assert.ok(done.AuthenticationResult?.IdToken);
+    const event = handlers.events("source").at(-1)!;
+    assert.equal(event.triggerSource, "TokenGeneration_NewPasswordChallenge");
+    assert.equal(event.userName, "newbie");
   });
 
   it("client-credentials tokens are customised by V3_0 functions only", async () => {
