@@ -5,6 +5,7 @@ import type {
 import { requireClient } from "../clients/lookup.js";
 import { eventContext, trackRespond } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
+import { afterSignIn, setSignInMetadata } from "../triggers/authentication.js";
 import { requirePool } from "../pools/lookup.js";
 import { respond } from "./challenges.js";
 
@@ -17,6 +18,8 @@ export const adminRespondToAuthChallenge = defineOperation<
     const pool = await requirePool(ctx, input.UserPoolId!);
     const client = await requireClient(ctx, pool, input.ClientId!);
     const responses = input.ChallengeResponses ?? {};
+    setSignInMetadata(ctx, input.ClientMetadata);
+    // A sign-in completed by this answer runs PostAuthentication with the answer's ClientMetadata.
     // Threat protection logs the answer on the sign-in's event (src/authEvents); the answer is the flow's.
     const outcome = await trackRespond(
       ctx,
@@ -25,7 +28,14 @@ export const adminRespondToAuthChallenge = defineOperation<
       input.Session,
       responses,
       eventContext(input.ContextData),
-      () => respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
+      async () =>
+        afterSignIn(
+          ctx,
+          pool,
+          client,
+          await respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
+          input.ClientMetadata,
+        ),
     );
     return outcome as AdminRespondToAuthChallengeResponse;
   },

@@ -13,6 +13,8 @@ import { findUser, usernameKey } from "../users/lookup.js";
 import { preventsUserExistenceErrors } from "./client.js";
 import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
 import { completeSignIn } from "./completeSignIn.js";
+import { preAuthentication, preAuthenticationUnknownUser, signInMetadata } from "../triggers/authentication.js";
+import { migrateUser } from "../triggers/userMigration.js";
 
 /** What InitiateAuth and RespondToAuthChallenge answer: tokens, or the next challenge. */
 export interface AuthOutcome {
@@ -78,18 +80,32 @@ export async function passwordSignIn(
 ): Promise<AuthOutcome> {
   checkSecretHash(client, username, secretHash);
   // The user and their lockout state in one read transaction (one lock instead of one a query).
-  const user = await ctx.store.transaction(
+  const checkUser = (found: UserRecord) => {
+    checkUserCanSignIn(found);
+    checkUserConfirmed(found);
+    return checkLockout(ctx, pool, found);
+  };
+  let user = await ctx.store.transaction(
     async () => {
       const found = await findUser(ctx, pool, username);
-      if (found) {
-        checkUserCanSignIn(found);
-        checkUserConfirmed(found);
-        await checkLockout(ctx, pool, found);
-      }
+      if (found) await checkUser(found);
       return found;
     },
     { readOnly: true },
   );
+  // Triggers run outside transactions (they are slow). A name nobody has may be migrated from
+  // a legacy store by the UserMigration trigger; the sign-in then goes on with the new user
+  // (a RESET_REQUIRED one is told to reset its password).
+  if (!user) {
+    const metadata = signInMetadata(ctx);
+    user = await migrateUser(ctx, pool, client, "UserMigration_Authentication", username, {
+      password,
+      ...(metadata ? { validationData: metadata } : {}),
+    });
+    if (user) await ctx.store.transaction(() => checkUser(user!), { readOnly: true });
+  }
+  if (user) await preAuthentication(ctx, pool, client, user, {});
+  else await preAuthenticationUnknownUser(ctx, pool, client, username);
   if (!user) {
     if (preventsUserExistenceErrors(client)) {
       const cost = ctx.config.passwordHashCost;

@@ -4,6 +4,7 @@ import type {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { eventContext, trackRespond } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
+import { afterSignIn, setSignInMetadata } from "../triggers/authentication.js";
 import { respond } from "./challenges.js";
 import { resolveClient } from "./client.js";
 
@@ -12,6 +13,8 @@ export const respondToAuthChallenge = defineOperation<RespondToAuthChallengeRequ
   async (input, ctx) => {
     const { pool, client } = await resolveClient(ctx, input.ClientId!);
     const responses = input.ChallengeResponses ?? {};
+    setSignInMetadata(ctx, input.ClientMetadata);
+    // A sign-in completed by this answer runs PostAuthentication with the answer's ClientMetadata.
     // Threat protection logs the answer on the sign-in's event (src/authEvents); the answer is the flow's.
     const outcome = await trackRespond(
       ctx,
@@ -20,7 +23,14 @@ export const respondToAuthChallenge = defineOperation<RespondToAuthChallengeRequ
       input.Session,
       responses,
       eventContext(input.UserContextData),
-      () => respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
+      async () =>
+        afterSignIn(
+          ctx,
+          pool,
+          client,
+          await respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
+          input.ClientMetadata,
+        ),
     );
     return outcome as RespondToAuthChallengeResponse;
   },
