@@ -127,7 +127,7 @@ export async function startCodeChallenge(
 ): Promise<AuthOutcome> {
   const target = codeTarget(user, challenge);
   const email = (await readMfaFactors(ctx, pool)).EmailMfaConfiguration;
-  const code = await sendSignInCode(ctx, pool, user.username, target, email);
+  const code = await sendSignInCode(ctx, pool, user, target, email, { clientId: client.clientId });
   const sealed = sealCode(code, ctx.now + SIGN_IN_CODE_VALIDITY_MS);
   const session = await openSession(ctx, pool, client, challenge, user.username, { ...state, ...sealed });
   return {

@@ -12,13 +12,21 @@ export const getUserAttributeVerificationCode = defineOperation<
   GetUserAttributeVerificationCodeRequest,
   GetUserAttributeVerificationCodeResponse
 >("GetUserAttributeVerificationCode", async (input, ctx) => {
-  const { pool, user } = await signedIn(ctx, input.AccessToken!);
+  const { pool, user, client } = await signedIn(ctx, input.AccessToken!);
   const attribute = requireVerifiable(input.AttributeName!);
   const destination = user.pendingAttributes?.[attribute] ?? user.attributes[attribute];
   if (!destination) throw errors.invalidParameter(`The user has no ${attribute} to verify.`);
-  const details = await issueCode(ctx, pool, user, `verify:${attribute}`, {
-    medium: attribute === "email" ? "EMAIL" : "SMS",
-    destination,
-  });
+  const details = await issueCode(
+    ctx,
+    pool,
+    user,
+    `verify:${attribute}`,
+    { medium: attribute === "email" ? "EMAIL" : "SMS", destination },
+    {
+      source: "VerifyUserAttribute",
+      ...(client ? { clientId: client.clientId } : {}),
+      ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+    },
+  );
   return { CodeDeliveryDetails: details } as GetUserAttributeVerificationCodeResponse;
 });

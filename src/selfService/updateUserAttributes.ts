@@ -84,10 +84,18 @@ export const updateUserAttributes = defineOperation<UpdateUserAttributesRequest,
     const deliveries: CodeDeliveryDetailsType[] = [];
     for (const { attribute, destination } of toVerify) {
       deliveries.push(
-        await issueCode(ctx, pool, saved, `verify:${attribute}`, {
-          medium: attribute === "email" ? "EMAIL" : "SMS",
-          destination,
-        }),
+        await issueCode(
+          ctx,
+          pool,
+          saved,
+          `verify:${attribute}`,
+          { medium: attribute === "email" ? "EMAIL" : "SMS", destination },
+          {
+            source: "UpdateUserAttribute",
+            ...(client ? { clientId: client.clientId } : {}),
+            ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+          },
+        ),
       );
     }
     return (deliveries.length ? { CodeDeliveryDetailsList: deliveries } : {}) as UpdateUserAttributesResponse;

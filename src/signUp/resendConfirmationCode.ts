@@ -29,7 +29,11 @@ export const resendConfirmationCode = defineOperation<ResendConfirmationCodeRequ
     const target = confirmationTarget(pool, user.attributes);
     if (!target) throw errors.invalidParameter("Cannot resend codes. Auto verification not turned on.");
     // The new code replaces the old one and its failed attempts.
-    const delivery = await issueCode(ctx, pool, user, "signUp", target);
+    const delivery = await issueCode(ctx, pool, user, "signUp", target, {
+      source: "ResendCode",
+      clientId: client.clientId,
+      ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+    });
     await logUserEvent(ctx, pool, user, "ResendCode", { context: input.UserContextData });
     return { CodeDeliveryDetails: delivery };
   },

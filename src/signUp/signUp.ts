@@ -73,7 +73,13 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
       await logUserEvent(ctx, pool, user, "SignUp", { context: input.UserContextData });
       // An auto-confirmed user needs no code; the session is already that of a confirmed sign-up.
       const target = confirmed ? undefined : confirmationTarget(pool, attributes);
-      const delivery = target ? await issueCode(ctx, pool, user, "signUp", target) : undefined;
+      const delivery = target
+        ? await issueCode(ctx, pool, user, "signUp", target, {
+            source: "SignUp",
+            clientId: client.clientId,
+            ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+          })
+        : undefined;
       const session = await createSignUpSession(ctx, pool, client, username, confirmed ? "confirmed" : "signedUp");
       return {
         UserConfirmed: confirmed,

@@ -23,7 +23,10 @@ export const adminResetUserPassword = defineOperation<AdminResetUserPasswordRequ
     }
     const updated = await saveUser(ctx, pool, { ...user, status: "RESET_REQUIRED" });
     // Stored like ForgotPassword's code, so ConfirmForgotPassword completes the reset.
-    await issueCode(ctx, pool, updated, "forgotPassword", target);
+    await issueCode(ctx, pool, updated, "forgotPassword", target, {
+      source: "ForgotPassword",
+      ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+    });
     return {} as AdminResetUserPasswordResponse;
   },
 );

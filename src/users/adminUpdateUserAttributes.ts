@@ -81,10 +81,14 @@ export const adminUpdateUserAttributes = defineOperation<
   else delete updated.pendingAttributes;
   const saved = await saveUser(ctx, pool, updated);
   for (const { attribute, destination } of toVerify) {
-    await issueCode(ctx, pool, saved, `verify:${attribute}`, {
-      medium: attribute === "email" ? "EMAIL" : "SMS",
-      destination,
-    });
+    await issueCode(
+      ctx,
+      pool,
+      saved,
+      `verify:${attribute}`,
+      { medium: attribute === "email" ? "EMAIL" : "SMS", destination },
+      { source: "UpdateUserAttribute", ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}) },
+    );
   }
   return {} as AdminUpdateUserAttributesResponse;
 });

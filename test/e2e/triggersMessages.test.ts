@@ -422,19 +422,13 @@ describe("CustomMessage: every trigger source Cognate sends, with Cognito's even
     assert.equal(email!.message, `anchor is CONFIRMED; your code ${email!.code}`);
   });
 
-  it(
-    "callerContext.clientId is the app client of SignUp, ResendConfirmationCode, ForgotPassword, GetUserAttributeVerificationCode and sign-in",
-    {
-      todo: "needs the callers to pass { clientId, clientMetadata } to issueCode / sendSignInCode (see the report of issue 11)",
-    },
-    async () => {
-      const { poolId, clientId } = await pool({ CustomMessage: functionArn("messages") });
-      await signUp(clientId, "mia", { ClientMetadata: { from: "test" } });
-      const [event] = eventsOf("messages", poolId, "CustomMessage_SignUp");
-      assert.deepEqual(event!.callerContext, { awsSdkVersion: "aws-sdk-unknown-unknown", clientId });
-      assert.deepEqual((event!.request as { clientMetadata?: unknown }).clientMetadata, { from: "test" });
-    },
-  );
+  it("callerContext.clientId is the app client of SignUp, with its ClientMetadata", async () => {
+    const { poolId, clientId } = await pool({ CustomMessage: functionArn("messages") });
+    await signUp(clientId, "mia", { ClientMetadata: { from: "test" } });
+    const [event] = eventsOf("messages", poolId, "CustomMessage_SignUp");
+    assert.deepEqual(event!.callerContext, { awsSdkVersion: "aws-sdk-unknown-unknown", clientId });
+    assert.deepEqual((event!.request as { clientMetadata?: unknown }).clientMetadata, { from: "test" });
+  });
 });
 
 describe("CustomEmailSender and CustomSMSSender: the function delivers, Cognate's outbox stays empty", () => {
