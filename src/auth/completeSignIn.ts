@@ -12,7 +12,7 @@ import { openSession } from "./session.js";
 
 /** How the user proved who they are before completeSignIn decides what comes next. */
 export interface FirstFactor {
-  factor: "PASSWORD" | "PASSWORD_SRP" | "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN" | "SIGN_UP_SESSION";
+  factor: "PASSWORD" | "PASSWORD_SRP" | "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN" | "SIGN_UP_SESSION" | "CUSTOM_CHALLENGE";
   /** AuthParameters.DEVICE_KEY of the sign-in, if the client sent one. */
   deviceKey?: string;
   /** The device answered DEVICE_SRP_AUTH / DEVICE_PASSWORD_VERIFIER (a remembered device may skip MFA). */

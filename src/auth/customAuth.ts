@@ -211,7 +211,7 @@ async function nextStep(
       // MFA was asked right after a verified password (Cognito does not ask Define again then);
       // after custom challenges Cognito asks for none. A tracked device is still challenged.
       const outcome = await completeSignIn(ctx, pool, client, user, {
-        factor: "SIGN_UP_SESSION",
+        factor: "CUSTOM_CHALLENGE",
         ...(flow.deviceKey ? { deviceKey: flow.deviceKey } : {}),
       });
       if (outcome.AuthenticationResult) await clearFailures(ctx, pool, user);
