@@ -13,11 +13,12 @@ export function triggerUserAttributes(user: UserRecord): Record<string, string> 
 export type PostConfirmationSource = "PostConfirmation_ConfirmSignUp" | "PostConfirmation_ConfirmForgotPassword";
 
 /**
- * PostConfirmation: after ConfirmSignUp, AdminConfirmSignUp (PostConfirmation_ConfirmSignUp)
- * and ConfirmForgotPassword (PostConfirmation_ConfirmForgotPassword) — not after a PreSignUp
- * auto-confirmation nor for administrator-created users, which Cognito documents it skips.
- * Called once the confirmation is committed: a function that fails makes the call fail, but
- * the user stays confirmed (and the new password set), as on Cognito. Its answer is not used.
+ * PostConfirmation: after ConfirmSignUp, AdminConfirmSignUp and a SignUp that PreSignUp
+ * auto-confirmed (PostConfirmation_ConfirmSignUp; Cognito documents SignUp's ClientMetadata as
+ * reaching this trigger), and after ConfirmForgotPassword (PostConfirmation_ConfirmForgotPassword);
+ * never for administrator-created users. Called once the confirmation is committed: a function
+ * that fails makes the call fail, but the user stays confirmed (and the new password set), as on
+ * Cognito. Its answer is not used.
  */
 export async function postConfirmation(
   ctx: OperationContext,
