@@ -44,6 +44,14 @@ handlers.write(
   event.response.messageAction = name.includes("welcome") ? "RESEND" : "SUPPRESS";
   if (name.includes("welcome")) event.response.desiredDeliveryMediums = ["EMAIL"];
   event.response.finalUserStatus = name.includes("reset") ? "RESET_REQUIRED" : "CONFIRMED";
+  if (name.includes("alias")) {
+    event.response.userAttributes.email = "shared@example.com";
+    event.response.forceAliasCreation = name.includes("force");
+  }
+  if (name.includes("mfa")) {
+    event.response.userAttributes.phone_number = "+15555550100";
+    event.response.enableSMSMFA = true;
+  }
   return event;`,
 );
 
@@ -58,7 +66,12 @@ async function poolWith(LambdaConfig: LambdaConfigType, extra: Partial<CreateUse
         new CreateUserPoolClientCommand({
           UserPoolId: poolId,
           ClientName: "app",
-          ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+          ExplicitAuthFlows: [
+            "ALLOW_USER_PASSWORD_AUTH",
+            "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+            "ALLOW_USER_SRP_AUTH",
+            "ALLOW_REFRESH_TOKEN_AUTH",
+          ],
           PreventUserExistenceErrors,
         }),
       )
@@ -350,5 +363,51 @@ describe("UserMigration", () => {
     const signedIn = await passwordAuth(clientId, "legacy-max", "N3wPassw0rd!");
     assert.ok(signedIn.AuthenticationResult?.AccessToken);
     assert.equal(eventsOf("migrate", poolId).length, 1, "not migrated twice");
+  });
+
+  it("USER_SRP_AUTH never migrates: the password does not reach Cognito", async () => {
+    const { poolId, clientId } = await poolWith({ UserMigration: functionArn("migrate") });
+    const err = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_SRP_AUTH",
+          AuthParameters: { USERNAME: "legacy-ned", SRP_A: "ab".repeat(192) },
+        }),
+      ),
+    );
+    assert.equal(err.name, "UserNotFoundException");
+    assert.equal(eventsOf("migrate", poolId).length, 0);
+  });
+
+  it("forceAliasCreation: a verified email another user holds as alias is refused, or moved when forced", async () => {
+    const { poolId, clientId } = await poolWith(
+      { UserMigration: functionArn("migrate") },
+      { AliasAttributes: ["email"] },
+    );
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "holder",
+        UserAttributes: [
+          { Name: "email", Value: "shared@example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    const refused = await errorOf(() => passwordAuth(clientId, "legacy-alias-oz", "Legacy1!"));
+    assert.equal(refused.name, "AliasExistsException");
+    const forced = await passwordAuth(clientId, "legacy-alias-force-pat", "Legacy1!");
+    assert.ok(forced.AuthenticationResult?.AccessToken);
+    const holder = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "holder" }));
+    assert.equal(holder.UserAttributes!.find((a) => a.Name === "email_verified")?.Value, "false");
+  });
+
+  it("enableSMSMFA turns SMS MFA on for the migrated user", async () => {
+    const { poolId, clientId } = await poolWith({ UserMigration: functionArn("migrate") });
+    await passwordAuth(clientId, "legacy-mfa-quinn", "Legacy1!");
+    const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "legacy-mfa-quinn" }));
+    assert.deepEqual(user.UserMFASettingList, ["SMS_MFA"]);
   });
 });
