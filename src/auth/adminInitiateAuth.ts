@@ -19,7 +19,16 @@ export const adminInitiateAuth = defineOperation<AdminInitiateAuthRequest, Admin
     // that issued tokens runs PostAuthentication (not given InitiateAuth's ClientMetadata, as on
     // Cognito); a refresh is no sign-in.
     return (await trackInitiate(ctx, pool, input.AuthFlow!, parameters, eventContext(input.ContextData), async () => {
-      const outcome = await initiate(ctx, pool, client, input.AuthFlow!, parameters, true, input.Session);
+      const outcome = await initiate(
+        ctx,
+        pool,
+        client,
+        input.AuthFlow!,
+        parameters,
+        true,
+        input.Session,
+        input.ClientMetadata,
+      );
       return refresh ? outcome : afterSignIn(ctx, pool, client, outcome);
     })) as AdminInitiateAuthResponse;
   },

@@ -33,7 +33,7 @@ export const adminRespondToAuthChallenge = defineOperation<
           ctx,
           pool,
           client,
-          await respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
+          await respond(ctx, pool, client, input.ChallengeName!, input.Session, responses, input.ClientMetadata),
           input.ClientMetadata,
         ),
     );

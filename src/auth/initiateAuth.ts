@@ -23,7 +23,16 @@ export const initiateAuth = defineOperation<InitiateAuthRequest, InitiateAuthRes
       parameters,
       eventContext(input.UserContextData),
       async () => {
-        const outcome = await initiate(ctx, pool, client, input.AuthFlow!, parameters, false, input.Session);
+        const outcome = await initiate(
+          ctx,
+          pool,
+          client,
+          input.AuthFlow!,
+          parameters,
+          false,
+          input.Session,
+          input.ClientMetadata,
+        );
         return refresh ? outcome : afterSignIn(ctx, pool, client, outcome);
       },
     )) as InitiateAuthResponse;

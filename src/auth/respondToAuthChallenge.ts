@@ -28,7 +28,7 @@ export const respondToAuthChallenge = defineOperation<RespondToAuthChallengeRequ
           ctx,
           pool,
           client,
-          await respond(ctx, pool, client, input.ChallengeName!, input.Session, responses),
+          await respond(ctx, pool, client, input.ChallengeName!, input.Session, responses, input.ClientMetadata),
           input.ClientMetadata,
         ),
     );
