@@ -40,7 +40,10 @@ handlers.write(
     throw new Error("Bad password");
   }
   if (name.includes("nobody")) return event;
-  event.response.userAttributes = { email: name + "@legacy.example.com", email_verified: "true" };
+  event.response.userAttributes = {
+    email: name.includes("@") ? name : name + "@legacy.example.com",
+    email_verified: "true",
+  };
   event.response.messageAction = name.includes("welcome") ? "RESEND" : "SUPPRESS";
   if (name.includes("welcome")) event.response.desiredDeliveryMediums = ["EMAIL"];
   event.response.finalUserStatus = name.includes("reset") ? "RESET_REQUIRED" : "CONFIRMED";
@@ -409,5 +412,41 @@ describe("UserMigration", () => {
     await passwordAuth(clientId, "legacy-mfa-quinn", "Legacy1!");
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "legacy-mfa-quinn" }));
     assert.deepEqual(user.UserMFASettingList, ["SMS_MFA"]);
+  });
+
+  it("ADMIN_USER_PASSWORD_AUTH migrates too, and PostAuthentication sees the migrated user", async () => {
+    const { poolId, clientId } = await poolWith({
+      UserMigration: functionArn("migrate"),
+      PostAuthentication: functionArn("postAuth"),
+    });
+    const answer = await t.client.send(
+      new AdminInitiateAuthCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "legacy-rae", PASSWORD: "Legacy1!" },
+      }),
+    );
+    assert.ok(answer.AuthenticationResult?.AccessToken);
+    const [event] = eventsOf("postAuth", poolId);
+    assert.equal(event!.userName, "legacy-rae");
+    assert.deepEqual(event!.callerContext, { awsSdkVersion: SDK, clientId });
+    const attributes = (event!.request as { userAttributes: Record<string, string> }).userAttributes;
+    assert.equal(attributes.email, "legacy-rae@legacy.example.com");
+    assert.equal(attributes["cognito:user_status"], "CONFIRMED");
+  });
+
+  it("in a pool that signs in with email, the migrated user gets a generated username and signs in by email", async () => {
+    const { poolId, clientId } = await poolWith(
+      { UserMigration: functionArn("migrate") },
+      { UsernameAttributes: ["email"] },
+    );
+    const email = "legacy-sam@legacy.example.com";
+    assert.ok((await passwordAuth(clientId, email, "Legacy1!")).AuthenticationResult?.AccessToken);
+    const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: email }));
+    assert.notEqual(user.Username, email);
+    assert.equal(user.UserAttributes!.find((a) => a.Name === "email")?.Value, email);
+    assert.ok((await passwordAuth(clientId, email, "Legacy1!")).AuthenticationResult?.AccessToken);
+    assert.equal(eventsOf("migrate", poolId).length, 1);
   });
 });
