@@ -16,6 +16,7 @@ import { checkClientWritable } from "./clientAttributes.js";
 import { confirmationTarget } from "./confirmationTarget.js";
 import { preSignUp } from "../triggers/preSignUp.js";
 import { createSignUpSession } from "./session.js";
+import { postConfirmation } from "../triggers/postConfirmation.js";
 
 export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
   "SignUp",
@@ -54,7 +55,7 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
     if (decision.autoVerifyEmail) attributes.email_verified = "true";
     if (decision.autoVerifyPhone) attributes.phone_number_verified = "true";
 
-    return ctx.store.transaction(async () => {
+    const { user, response } = await ctx.store.transaction(async () => {
       await checkNameFree(ctx, pool, name, "User already exists");
       // New addresses are unverified, so only preferred_username can collide here.
       await checkAliasConflicts(ctx, pool, attributes, { sub });
@@ -81,13 +82,23 @@ export const signUp = defineOperation<SignUpRequest, SignUpResponse>(
           })
         : undefined;
       const session = await createSignUpSession(ctx, pool, client, username, confirmed ? "confirmed" : "signedUp");
-      return {
+      const response = {
         UserConfirmed: confirmed,
         UserSub: sub,
         ...(delivery ? { CodeDeliveryDetails: delivery } : {}),
         Session: session,
       } satisfies SignUpResponse;
+      return { user, response };
     });
+    // A user PreSignUp confirmed is confirmed by the sign-up itself: PostConfirmation runs now,
+    // after the commit (a failing function fails the call; the user stays).
+    if (confirmed) {
+      await postConfirmation(ctx, pool, "PostConfirmation_ConfirmSignUp", user, {
+        clientId: client.clientId,
+        ...(input.ClientMetadata ? { clientMetadata: input.ClientMetadata } : {}),
+      });
+    }
+    return response;
   },
   { transaction: false },
 );

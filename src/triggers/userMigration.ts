@@ -85,8 +85,9 @@ export async function migrateUser(
     };
     if (answer.enableSMSMFA) user = withMfaSettings(user, [{ method: "SMS_MFA", enabled: true }]);
     await ctx.store.users.insert(user, usernameKey(pool, user.username));
-    // The welcome message is the pool's invitation, with the password the user signed in with.
-    if (welcome.length) await sendInvitation(ctx, pool, user, username, call.password!, welcome);
+    // The welcome message is the pool's invitation. Its {####} is no temporary password here, and
+    // the password the user just typed is never put into an email or SMS: it reads as asterisks.
+    if (welcome.length) await sendInvitation(ctx, pool, user, username, "********", welcome);
     return user;
   });
 }

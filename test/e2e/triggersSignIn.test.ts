@@ -341,6 +341,8 @@ describe("UserMigration", () => {
     const message = await lastMessage(t, poolId, "legacy-welcome-lou");
     assert.equal(message.deliveryMedium, "EMAIL");
     assert.equal(message.destination, "legacy-welcome-lou@legacy.example.com");
+    // The password the user typed is never sent in a message.
+    assert.ok(!message.message.includes("Legacy1!"), message.message);
   });
 
   it("UserMigration_ForgotPassword: the user is migrated without a password and gets the reset code", async () => {

@@ -198,35 +198,30 @@ describe("PostConfirmation", () => {
   });
 
   // Cognito lists SignUp among the operations whose ClientMetadata reaches PostConfirmation: it
-  // runs at sign-up for a user PreSignUp auto-confirmed. SignUp (src/signUp/signUp.ts) must call
-  // postConfirmation() after its transaction for this to pass.
-  it(
-    "SignUp auto-confirmed by PreSignUp: PostConfirmation_ConfirmSignUp with SignUp's ClientMetadata",
-    { todo: "src/signUp/signUp.ts does not call postConfirmation() yet" },
-    async () => {
-      const { poolId, clientId } = await poolWith({
-        PreSignUp: functionArn("autoConfirm"),
-        PostConfirmation: functionArn("postConfirmation"),
-      });
-      const { UserConfirmed, UserSub } = await t.client.send(
-        new SignUpCommand({
-          ClientId: clientId,
-          Username: "hal",
-          Password: PASSWORD,
-          UserAttributes: [{ Name: "email", Value: "hal@example.com" }],
-          ClientMetadata: { plan: "free" },
-        }),
-      );
-      assert.equal(UserConfirmed, true);
-      const events = handlers.events("postConfirmation").filter((e) => e.userPoolId === poolId);
-      assert.equal(events.length, 1);
-      assert.equal(events[0]!.triggerSource, "PostConfirmation_ConfirmSignUp");
-      assert.deepEqual(events[0]!.request, {
-        userAttributes: { sub: UserSub, email: "hal@example.com", "cognito:user_status": "CONFIRMED" },
-        clientMetadata: { plan: "free" },
-      });
-    },
-  );
+  // runs at sign-up for a user PreSignUp auto-confirmed.
+  it("SignUp auto-confirmed by PreSignUp: PostConfirmation_ConfirmSignUp with SignUp's ClientMetadata", async () => {
+    const { poolId, clientId } = await poolWith({
+      PreSignUp: functionArn("autoConfirm"),
+      PostConfirmation: functionArn("postConfirmation"),
+    });
+    const { UserConfirmed, UserSub } = await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "hal",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "hal@example.com" }],
+        ClientMetadata: { plan: "free" },
+      }),
+    );
+    assert.equal(UserConfirmed, true);
+    const events = handlers.events("postConfirmation").filter((e) => e.userPoolId === poolId);
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.triggerSource, "PostConfirmation_ConfirmSignUp");
+    assert.deepEqual(events[0]!.request, {
+      userAttributes: { sub: UserSub, email: "hal@example.com", "cognito:user_status": "CONFIRMED" },
+      clientMetadata: { plan: "free" },
+    });
+  });
 
   it("ConfirmForgotPassword: PostConfirmation_ConfirmForgotPassword; a failing function leaves the new password set", async () => {
     const { poolId, clientId } = await poolWith({ PostConfirmation: functionArn("postConfirmation") });
