@@ -9,6 +9,7 @@ import { hasPasskey, startWebAuthnSignIn } from "../webauthn/signIn.js";
 import { findUser, usernameKey } from "../users/lookup.js";
 import { preventsUserExistenceErrors, requireParameter } from "./client.js";
 import { decoyChallenge } from "./decoy.js";
+import { preAuthentication, preAuthenticationUnknownUser } from "../triggers/authentication.js";
 import { completeSignIn, firstFactorState } from "./completeSignIn.js";
 import { checkLockout } from "./lockout.js";
 import {
@@ -102,7 +103,10 @@ export async function chooseFirstFactor(
   if (preferred === "PASSWORD_SRP" && passwordAllowed) return startSrpSignIn(ctx, pool, client, parameters);
   checkSecretHash(client, username, parameters.SECRET_HASH);
   const found = await findUser(ctx, pool, username);
-  if (!found && preventsUserExistenceErrors(client)) return decoyChallenge(ctx, pool, client, username, preferred);
+  if (!found && preventsUserExistenceErrors(client)) {
+    await preAuthenticationUnknownUser(ctx, pool, client, username);
+    return decoyChallenge(ctx, pool, client, username, preferred);
+  }
   const user = found ?? (await signInUser(ctx, pool, client, username));
   checkUserCanSignIn(user);
   checkUserConfirmed(user);
@@ -142,9 +146,12 @@ async function startFirstFactor(
     case "PASSWORD_SRP":
       return startSrpSignIn(ctx, pool, client, parameters);
     case "WEB_AUTHN":
+      // Password factors run PreAuthentication in their own flows; passwordless ones here.
+      await preAuthentication(ctx, pool, client, user, {});
       return startWebAuthnSignIn(ctx, pool, client, user);
     case "EMAIL_OTP":
     case "SMS_OTP": {
+      await preAuthentication(ctx, pool, client, user, {});
       const state = {
         ...firstFactorState({ factor, ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}) }),
         purpose: "firstFactor",

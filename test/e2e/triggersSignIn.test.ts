@@ -173,6 +173,33 @@ describe("PreAuthentication", () => {
     assert.equal(admin.message, "PreAuthentication failed with error Sign-in blocked for this app.");
   });
 
+  it("also refuses a passwordless USER_AUTH sign-in before any code is sent", async () => {
+    const { poolId } = await poolWith(
+      { PreAuthentication: functionArn("preAuthRefuses") },
+      { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] } } },
+    );
+    await createUser(poolId, "bob");
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "choice",
+        ExplicitAuthFlows: ["ALLOW_USER_AUTH"],
+      }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "bob", PREFERRED_CHALLENGE: "EMAIL_OTP" },
+        }),
+      ),
+    );
+    assert.equal(err.name, "UserLambdaValidationException");
+    assert.equal(err.message, "PreAuthentication failed with error Sign-in blocked for this app.");
+    assert.equal(await messageCount(t, poolId, "bob"), 0);
+  });
+
   it("with PreventUserExistenceErrors it is called for unknown users too, with userNotFound", async () => {
     const { poolId, clientId, hidingClientId } = await poolWith({ PreAuthentication: functionArn("preAuth") });
     await createUser(poolId, "cal");
