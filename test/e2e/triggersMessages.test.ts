@@ -40,18 +40,18 @@ import { functionArn, handlerDir } from "../helpers/triggers.js";
 
 const require = createRequire(import.meta.url);
 const SDK = require.resolve("@aws-sdk/client-cognito-identity-provider");
-const DOCS = readFileSync(new URL("../../docs/triggers.md", import.meta.url), "utf8");
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const ADMIN = "CLIENT_ID_NOT_APPLICABLE";
 
-/** The fenced code block between `<!-- name:start -->` and `<!-- name:end -->` of docs/triggers.md. */
+/** The fenced code block between `<!-- name:start -->` and `<!-- name:end -->` of the README. */
 function docsBlock(name: string): string {
-  const section = DOCS.slice(DOCS.indexOf(`<!-- ${name}:start -->`), DOCS.indexOf(`<!-- ${name}:end -->`));
+  const section = README.slice(README.indexOf(`<!-- ${name}:start -->`), README.indexOf(`<!-- ${name}:end -->`));
   const match = /```\w*\n([\s\S]*?)```/.exec(section);
-  assert.ok(match, `docs/triggers.md has a ${name} block`);
+  assert.ok(match, `the README has a ${name} block`);
   return match[1]!;
 }
 
-// The documented example: its configuration file and PreSignUp module, written as they are in the docs.
+// The README's example: its configuration file and PreSignUp module, written as they are there.
 const exampleDir = mkdtempSync(join(tmpdir(), "cognate-docs-example-"));
 after(() => rmSync(exampleDir, { recursive: true, force: true }));
 writeFileSync(join(exampleDir, "triggers.json"), docsBlock("triggers-config"));
@@ -162,7 +162,7 @@ const signUp = (
     }),
   );
 
-describe("docs/triggers.md: the documented configuration and PreSignUp example", () => {
+describe("the README's trigger configuration and PreSignUp example", () => {
   it("the example configuration loads, and the example PreSignUp function confirms every sign-up", async () => {
     assert.deepEqual(Object.keys(exampleConfig.functions), [
       "autoConfirm",
