@@ -128,7 +128,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
           server.closeIdleConnections();
         });
         await sweeper.stop();
-        await closeModuleWorkers();
+        await closeModuleWorkers(config);
         await store.close();
       })();
       return closing;

@@ -30,6 +30,8 @@ export interface VerifiedAccessToken {
 }
 
 const invalid = () => errors.notAuthorized("Invalid Access Token");
+/** The scope of tokens that act for their user in the API (GetUser, ChangePassword, …). */
+const USER_ADMIN_SCOPE = "aws.cognito.signin.user.admin";
 
 /**
  * Tokens whose signature was already checked, with their decoded claims. Whether a token string
@@ -108,6 +110,11 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
     throw invalid();
   }
   if (claims.exp * 1000 <= ctx.now) throw errors.notAuthorized("Access Token has expired");
+  // The user's own operations need the scope (an OAuth token with only openid has not; a
+  // PreTokenGeneration function can suppress it).
+  if (typeof claims.scope !== "string" || !claims.scope.split(" ").includes(USER_ADMIN_SCOPE)) {
+    throw errors.notAuthorized("Access Token does not have required scopes");
+  }
 
   // The sign-in the token belongs to: named by origin_jti, or (clients without revocation, whose
   // tokens carry none) by event_id, which for them is the sign-in's id too. Its issuedAt is in

@@ -53,7 +53,8 @@ export function checkTriggersConfig(value: unknown, baseDir = process.cwd()): Tr
   if (defaultLambdaEndpoint !== undefined && typeof defaultLambdaEndpoint !== "string") {
     fail("defaultLambdaEndpoint must be a URL");
   }
-  const checked: Record<string, TriggerTarget> = {};
+  // No prototype: a function named "__proto__" or "constructor" is a key like any other.
+  const checked = Object.create(null) as Record<string, TriggerTarget>;
   for (const [name, target] of Object.entries(functions as Record<string, unknown>)) {
     if (typeof target !== "object" || target === null) fail(`${name}: expected an object`);
     const t = target as Record<string, unknown>;

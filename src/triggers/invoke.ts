@@ -3,7 +3,7 @@ import type { OperationContext } from "../protocol/operation.js";
 import type { PoolRecord } from "../storage/types.js";
 import { DEFAULT_TRIGGER_TIMEOUT_MS, type TriggerTarget } from "./config.js";
 import { runHttp } from "./runners/http.js";
-import { runModule } from "./runners/module.js";
+import { moduleWorkersOf } from "./runners/module.js";
 import { TriggerUnreachable, type RunResult } from "./runners/result.js";
 
 /** The triggers of a pool's LambdaConfig, by the name Cognito's error messages use. */
@@ -127,9 +127,12 @@ export async function invokeTrigger(
 async function run(ctx: OperationContext, arn: string, event: unknown): Promise<RunResult> {
   const triggers = ctx.config.triggers;
   const name = arn.slice(arn.lastIndexOf(":function:") >= 0 ? arn.lastIndexOf(":function:") + 10 : 0).split(":")[0]!;
+  // Own properties only: a function named "constructor" or "__proto__" is no configuration.
+  const configured = (key: string) =>
+    triggers && Object.hasOwn(triggers.functions, key) ? triggers.functions[key] : undefined;
   const target: TriggerTarget | undefined =
-    triggers?.functions[arn] ??
-    triggers?.functions[name] ??
+    configured(arn) ??
+    configured(name) ??
     (triggers?.defaultLambdaEndpoint ? { lambdaEndpoint: triggers.defaultLambdaEndpoint } : undefined);
   if (!target) {
     throw new TriggerUnreachable(
@@ -137,7 +140,7 @@ async function run(ctx: OperationContext, arn: string, event: unknown): Promise<
     );
   }
   const timeoutMs = target.timeoutMs ?? DEFAULT_TRIGGER_TIMEOUT_MS;
-  if ("module" in target) return runModule(target.module, event, name, timeoutMs);
+  if ("module" in target) return moduleWorkersOf(ctx.config).run(target.module, event, name, timeoutMs);
   if ("url" in target) return runHttp(target.url, event, timeoutMs);
   // Loaded on first use: the SigV4 signer adds ~35 ms to start-up for servers that never need it.
   const { runLambda } = await import("./runners/lambda.js");

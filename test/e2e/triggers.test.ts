@@ -34,6 +34,8 @@ const t = useCognate({
       confirmAll: { module: join(handlers.dir, "confirmAll.ts") },
       refuse: { module: join(handlers.dir, "refuse.ts") },
       slow: { module: join(handlers.dir, "slow.ts"), timeoutMs: 300 },
+      race: { module: join(handlers.dir, "race.ts"), timeoutMs: 800 },
+      exits: { module: join(handlers.dir, "exits.ts") },
       badAnswer: { module: join(handlers.dir, "badAnswer.ts") },
       callback: { module: join(handlers.dir, "callback.js") },
       [functionArn("viaHttp")]: { url: `${http.url}/presignup` },
@@ -131,6 +133,38 @@ describe("Lambda triggers: the three ways to run a function, and Cognito's error
     );
     handlers.write("slow", "  return event;");
     assert.equal((await signUp(clientId, "dan")).UserConfirmed, false);
+  });
+
+  it("one call overrunning its time does not fail the calls running beside it in the same module", async () => {
+    handlers.write(
+      "race",
+      '  await new Promise((r) => setTimeout(r, event.userName === "slowpoke" ? 3_000 : 500));\n  return event;',
+    );
+    const { clientId } = await poolWith(t, { PreSignUp: functionArn("race") });
+    const slow = errorOf(() => signUp(clientId, "slowpoke"));
+    await new Promise((r) => setTimeout(r, 500));
+    // Still running when the slow call times out (at 800 ms), and within its own time.
+    const fast = await signUp(clientId, "quick");
+    assert.equal(fast.UserConfirmed, false);
+    assert.equal((await slow).name, "UnexpectedLambdaException");
+  });
+
+  it("a worker that dies (process.exit) is UnexpectedLambdaException, and the next call gets a fresh one", async () => {
+    handlers.write("exits", "  process.exit(3);");
+    const { clientId } = await poolWith(t, { PreSignUp: functionArn("exits") });
+    assert.equal((await errorOf(() => signUp(clientId, "kim"))).name, "UnexpectedLambdaException");
+    handlers.write("exits", "  return event;");
+    assert.equal((await signUp(clientId, "kim")).UserConfirmed, false);
+  });
+
+  it("a function named like an Object property (constructor, __proto__) is simply not configured", async () => {
+    for (const name of ["constructor", "__proto__", "toString"]) {
+      const { clientId } = await poolWith(t, { PreSignUp: functionArn(name) });
+      assert.equal(
+        (await errorOf(() => signUp(clientId, `user-${name.replace(/_/g, "")}`))).name,
+        "UnexpectedLambdaException",
+      );
+    }
   });
 
   it("an answer that is not the event, or a flag that is not a boolean, is InvalidLambdaResponseException", async () => {

@@ -9,6 +9,7 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   type LambdaConfigType,
@@ -300,6 +301,10 @@ for (const [version, name] of [
         assert.equal(typeof access.event_id, "string");
         assert.equal(access["cognito:username"], undefined);
         assert.equal(access.scope, "photos/read", "suppression wins over addition");
+        // Without aws.cognito.signin.user.admin the token cannot act for the user.
+        const noScope = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: result.AccessToken })));
+        assert.equal(noScope.name, "NotAuthorizedException");
+        assert.equal(noScope.message, "Access Token does not have required scopes");
         assert.deepEqual(access["cognito:groups"], ["admins"]);
         assert.equal(access.plan, undefined);
         await verifyWithAwsJwtVerify(ids.poolId, ids.clientId, result);
