@@ -2,7 +2,7 @@ import { checkSecretHash } from "../clients/secretHash.js";
 import { errors } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
-import { preAuthentication } from "../triggers/authentication.js";
+import { preAuthentication, preAuthenticationUnknownUser } from "../triggers/authentication.js";
 import {
   createAuthChallenge,
   defineAuthChallenge,
@@ -98,6 +98,8 @@ export async function startCustomAuth(
     await preAuthentication(ctx, pool, client, user, clientMetadata ? { clientMetadata } : {});
   } else if (!preventsUserExistenceErrors(client)) {
     throw errors.userNotFound("User does not exist.");
+  } else {
+    await preAuthenticationUnknownUser(ctx, pool, client, username, clientMetadata ? { clientMetadata } : {});
   }
   const flow: CustomFlow = {
     user,

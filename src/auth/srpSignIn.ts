@@ -19,7 +19,7 @@ import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
 import { completeSignIn } from "./completeSignIn.js";
 import { checkUserCanSignIn, checkUserConfirmed, incorrectPassword, type AuthOutcome } from "./passwordSignIn.js";
 import { closeSession, invalidSession, openSessionAt, readSessionAt } from "./session.js";
-import { preAuthentication } from "../triggers/authentication.js";
+import { preAuthentication, preAuthenticationUnknownUser } from "../triggers/authentication.js";
 import { mfaChallenge } from "../mfa/challenges.js";
 import { continueAfterPassword } from "./customAuth.js";
 
@@ -50,7 +50,9 @@ export async function startSrpSignIn(
     // A user without a password still gets a challenge; no signature can match it.
     srp = user.srp ?? decoySrp();
   } else if (preventsUserExistenceErrors(client)) {
-    // Cognito answers unknown users with a challenge too, and fails only the signature.
+    // Cognito answers unknown users with a challenge too, and fails only the signature; the
+    // PreAuthentication function is told (userNotFound), as for a known user it is called.
+    await preAuthenticationUnknownUser(ctx, pool, client, username, clientMetadata ? { clientMetadata } : {});
     userId = username;
     srp = decoySrp();
   } else {

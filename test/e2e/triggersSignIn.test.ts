@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
@@ -20,6 +21,12 @@ import { lastMessage, messageCount } from "../helpers/mfa.js";
 import { functionArn, handlerDir } from "../helpers/triggers.js";
 
 const PASSWORD = "Passw0rd!";
+/** amazon-cognito-identity-js's SRP client: its A value. */
+const AuthenticationHelper = (
+  createRequire(import.meta.url)("amazon-cognito-identity-js/lib/AuthenticationHelper.js") as {
+    default: new (pool: string) => { largeAValue: { toString(radix: number): string } };
+  }
+).default;
 const SDK = "aws-sdk-unknown-unknown";
 const handlers = handlerDir();
 const names = ["preAuth", "preAuthRefuses", "postAuth", "postAuthFails", "migrate"];
@@ -213,6 +220,19 @@ describe("PreAuthentication", () => {
     assert.equal(unknown!.userName, "ghost");
     assert.deepEqual(unknown!.request, { userAttributes: {}, validationData: null, userNotFound: true });
     assert.equal((known!.request as { userNotFound: boolean }).userNotFound, false);
+
+    // USER_SRP_AUTH answers an unknown user with a challenge, and tells PreAuthentication the same.
+    const srp = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: hidingClientId,
+        AuthFlow: "USER_SRP_AUTH",
+        AuthParameters: { USERNAME: "phantom", SRP_A: new AuthenticationHelper("pool").largeAValue.toString(16) },
+      }),
+    );
+    assert.equal(srp.ChallengeName, "PASSWORD_VERIFIER");
+    const phantom = eventsOf("preAuth", poolId).at(-1)!;
+    assert.equal(phantom.userName, "phantom");
+    assert.equal((phantom.request as { userNotFound: boolean }).userNotFound, true);
   });
 });
 
