@@ -8,6 +8,7 @@ import { openSqliteStore } from "../storage/sqlite/index.js";
 import type { Store } from "../storage/types.js";
 import { RawJson } from "../protocol/rawJson.js";
 import { handlers } from "../protocol/registry.js";
+import { handleOAuth } from "../oauth/router.js";
 import { checkTriggersConfig } from "../triggers/config.js";
 import { closeModuleWorkers } from "../triggers/runners/module.js";
 import { defaultConfig, type CognateConfig } from "./config.js";
@@ -69,6 +70,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
         await handleControl(req, res, url, { store, config });
         return;
       }
+      if (url.pathname.startsWith("/oauth2/") && (await handleOAuth(req, res, url, { store, config, log }))) return;
       if (req.method !== "POST" || url.pathname !== "/") {
         send(res, 404, { __type: "ResourceNotFoundException", message: `No route for ${req.method} ${url.pathname}` });
         return;
