@@ -1,4 +1,5 @@
 import type { OperationDefinition } from "../protocol/operation.js";
+import { getSigningCertificate } from "./getSigningCertificate.js";
 import { addCustomAttributes } from "./addCustomAttributes.js";
 import { createUserPool } from "./createUserPool.js";
 import { deleteUserPool } from "./deleteUserPool.js";
@@ -26,4 +27,5 @@ export const poolOperations: OperationDefinition<never, unknown>[] = [
   untagResource,
   listTagsForResource,
   getCSVHeader,
+  getSigningCertificate,
 ];
