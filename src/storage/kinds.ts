@@ -34,6 +34,8 @@ export const ResourceKind = {
   lockout: "lockout",
   /** scope: pool id; key: `${purpose}:${usernameKey}`; data: a hashed one-time code, its expiry and failed attempts (src/messaging/codes.ts) */
   code: "code",
+  /** scope: pool id; key: "pool"; data: the pool's signing certificate and its key (GetSigningCertificate, SAML) */
+  signingCertificate: "signingCertificate",
   /** scope: pool id; key: device key; data: a user's device, its SRP verifier and remembered status (src/devices) */
   device: "device",
   /** scope: pool id; key: credential id (base64url); data: a user's passkey (src/webauthn) */
