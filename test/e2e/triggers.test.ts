@@ -33,8 +33,8 @@ const t = useCognate({
     functions: {
       confirmAll: { module: join(handlers.dir, "confirmAll.ts") },
       refuse: { module: join(handlers.dir, "refuse.ts") },
-      slow: { module: join(handlers.dir, "slow.ts"), timeoutMs: 300 },
-      race: { module: join(handlers.dir, "race.ts"), timeoutMs: 800 },
+      slow: { module: join(handlers.dir, "slow.ts"), timeoutMs: 1_500 },
+      race: { module: join(handlers.dir, "race.ts"), timeoutMs: 2_000 },
       exits: { module: join(handlers.dir, "exits.ts") },
       badAnswer: { module: join(handlers.dir, "badAnswer.ts") },
       callback: { module: join(handlers.dir, "callback.js") },
@@ -122,11 +122,11 @@ describe("Lambda triggers: the three ways to run a function, and Cognito's error
   });
 
   it("a function that overruns its time is UnexpectedLambdaException; the next call gets a fresh worker", async () => {
-    handlers.write("slow", "  await new Promise((r) => setTimeout(r, 2_000));\n  return event;");
+    handlers.write("slow", "  await new Promise((r) => setTimeout(r, 5_000));\n  return event;");
     const { poolId, clientId } = await poolWith(t, { PreSignUp: functionArn("slow") });
     const err = await errorOf(() => signUp(clientId, "dan"));
     assert.equal(err.name, "UnexpectedLambdaException");
-    assert.match(err.message, /^PreSignUp invocation failed due to error slow timed out after 300 ms\.$/);
+    assert.match(err.message, /^PreSignUp invocation failed due to error slow timed out after 1500 ms\.$/);
     assert.equal(
       (await errorOf(() => t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "dan" })))).name,
       "UserNotFoundException",
@@ -138,12 +138,13 @@ describe("Lambda triggers: the three ways to run a function, and Cognito's error
   it("one call overrunning its time does not fail the calls running beside it in the same module", async () => {
     handlers.write(
       "race",
-      '  await new Promise((r) => setTimeout(r, event.userName === "slowpoke" ? 3_000 : 500));\n  return event;',
+      '  await new Promise((r) => setTimeout(r, event.userName === "slowpoke" ? 6_000 : 1_000));\n  return event;',
     );
     const { clientId } = await poolWith(t, { PreSignUp: functionArn("race") });
     const slow = errorOf(() => signUp(clientId, "slowpoke"));
-    await new Promise((r) => setTimeout(r, 500));
-    // Still running when the slow call times out (at 800 ms), and within its own time.
+    await new Promise((r) => setTimeout(r, 1_500));
+    // In flight from 1.5 s to 2.5 s: still running when the slow call times out (at 2 s), and
+    // well within its own time.
     const fast = await signUp(clientId, "quick");
     assert.equal(fast.UserConfirmed, false);
     assert.equal((await slow).name, "UnexpectedLambdaException");
