@@ -2,14 +2,18 @@ import type {
   GetSigningCertificateRequest,
   GetSigningCertificateResponse,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { errors } from "../protocol/errors.js";
 import { defineOperation } from "../protocol/operation.js";
+import { requirePool } from "./lookup.js";
+import { poolSigningCertificate } from "./signingCertificate.js";
 
-/** The pool's signing certificate (stub: implemented with issue 12). */
+/** The pool's SAML signing certificate, created on the first call (src/pools/signingCertificate.ts). */
 export const getSigningCertificate = defineOperation<GetSigningCertificateRequest, GetSigningCertificateResponse>(
   "GetSigningCertificate",
-  async () => {
-    throw errors.unsupportedOperation("Cognate does not implement GetSigningCertificate yet");
+  async (input, ctx) => {
+    const pool = await requirePool(ctx, input.UserPoolId!);
+    const { certificate } = await poolSigningCertificate(ctx.store, pool.id, ctx.now);
+    return { Certificate: certificate };
   },
-  { readOnly: true },
+  // Generating a key pair takes a while: it must not hold the store's write lock.
+  { transaction: false },
 );
