@@ -56,8 +56,12 @@ async function issue(poolId: string, now: number, previous?: SigningCertificateD
   const { subtle } = webcrypto;
   const keys = previous
     ? {
-        privateKey: await subtle.importKey("pkcs8", Buffer.from(previous.privateKey, "base64"), RSA_SHA256, true, ["sign"]),
-        publicKey: await subtle.importKey("spki", Buffer.from(previous.publicKey, "base64"), RSA_SHA256, true, ["verify"]),
+        privateKey: await subtle.importKey("pkcs8", Buffer.from(previous.privateKey, "base64"), RSA_SHA256, true, [
+          "sign",
+        ]),
+        publicKey: await subtle.importKey("spki", Buffer.from(previous.publicKey, "base64"), RSA_SHA256, true, [
+          "verify",
+        ]),
       }
     : await subtle.generateKey(RSA_SHA256, true, ["sign", "verify"]);
   // A positive serial of 16 random bytes (RFC 5280 allows up to 20 octets).
@@ -72,11 +76,24 @@ async function issue(poolId: string, now: number, previous?: SigningCertificateD
     keys: keys as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]["keys"],
   });
   return {
-    privateKey: previous?.privateKey ?? Buffer.from(await subtle.exportKey("pkcs8", keys.privateKey)).toString("base64"),
+    privateKey:
+      previous?.privateKey ?? Buffer.from(await subtle.exportKey("pkcs8", keys.privateKey)).toString("base64"),
     publicKey: previous?.publicKey ?? Buffer.from(await subtle.exportKey("spki", keys.publicKey)).toString("base64"),
     certificate: Buffer.from(cert.rawData).toString("base64"),
     issuedAt: now,
   };
+}
+
+// Issuing in progress by pool, so that concurrent first calls in one process generate one key.
+const issuing = new Map<string, Promise<SigningCertificateData>>();
+
+function issueOnce(poolId: string, now: number, previous?: SigningCertificateData) {
+  let pending = issuing.get(poolId);
+  if (!pending) {
+    pending = issue(poolId, now, previous).finally(() => issuing.delete(poolId));
+    issuing.set(poolId, pending);
+  }
+  return pending;
 }
 
 const answer = (data: SigningCertificateData): PoolSigningCertificate => ({
@@ -89,11 +106,15 @@ const answer = (data: SigningCertificateData): PoolSigningCertificate => ({
  * Issuing is slow, so it runs outside any transaction; the transaction that stores the result
  * lets a concurrent request that stored first win, so every caller answers the same certificate.
  */
-export async function poolSigningCertificate(store: Store, poolId: string, now: number): Promise<PoolSigningCertificate> {
+export async function poolSigningCertificate(
+  store: Store,
+  poolId: string,
+  now: number,
+): Promise<PoolSigningCertificate> {
   const read = () => store.resources.get<SigningCertificateData>(ResourceKind.signingCertificate, poolId, KEY_KEY);
   const stored = await read();
   if (stored && !renewalDue(stored.data, now)) return answer(stored.data);
-  const issued = await issue(poolId, now, stored?.data);
+  const issued = await issueOnce(poolId, now, stored?.data);
   return store.transaction(async () => {
     const current = await read();
     if (current && !renewalDue(current.data, now)) return answer(current.data);

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { X509Certificate } from "node:crypto";
 import { before, describe, it } from "node:test";
-import { CreateUserPoolCommand, DeleteUserPoolCommand, GetSigningCertificateCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  CreateUserPoolCommand,
+  DeleteUserPoolCommand,
+  GetSigningCertificateCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { errorOf, useCognate } from "../helpers/cognate.js";
 
 /**
@@ -20,8 +24,7 @@ describe("GetSigningCertificate", () => {
   const t = useCognate();
   let poolId: string;
 
-  const newPool = async () =>
-    (await t.client.send(new CreateUserPoolCommand({ PoolName: "saml-pool" }))).UserPool!.Id!;
+  const newPool = async () => (await t.client.send(new CreateUserPoolCommand({ PoolName: "saml-pool" }))).UserPool!.Id!;
   const certificateOf = async (userPoolId: string) =>
     (await t.client.send(new GetSigningCertificateCommand({ UserPoolId: userPoolId }))).Certificate!;
   const parse = (certificate: string) => new X509Certificate(Buffer.from(certificate, "base64"));
@@ -100,7 +103,9 @@ describe("GetSigningCertificate", () => {
     assert.equal(newCert.subject, `CN=${pool}`);
     assert.notEqual(newCert.serialNumber, oldCert.serialNumber);
     assert.equal(
-      newCert.publicKey.export({ format: "der", type: "spki" }).equals(oldCert.publicKey.export({ format: "der", type: "spki" })),
+      newCert.publicKey
+        .export({ format: "der", type: "spki" })
+        .equals(oldCert.publicKey.export({ format: "der", type: "spki" })),
       true,
     );
     assert.equal(newCert.verify(oldCert.publicKey), true);
