@@ -18,19 +18,26 @@ export const adminInitiateAuth = defineOperation<AdminInitiateAuthRequest, Admin
     // Threat protection logs the attempt (src/authEvents); the answer is the flow's. A sign-in
     // that issued tokens runs PostAuthentication (not given InitiateAuth's ClientMetadata, as on
     // Cognito); a refresh is no sign-in.
-    return (await trackInitiate(ctx, pool, input.AuthFlow!, parameters, eventContext(input.ContextData), async () => {
-      const outcome = await initiate(
-        ctx,
-        pool,
-        client,
-        input.AuthFlow!,
-        parameters,
-        true,
-        input.Session,
-        input.ClientMetadata,
-      );
-      return refresh ? outcome : afterSignIn(ctx, pool, client, outcome);
-    })) as AdminInitiateAuthResponse;
+    return (await trackInitiate(
+      ctx,
+      pool,
+      input.AuthFlow!,
+      parameters,
+      eventContext(input.ContextData, ctx.sourceIp),
+      async () => {
+        const outcome = await initiate(
+          ctx,
+          pool,
+          client,
+          input.AuthFlow!,
+          parameters,
+          true,
+          input.Session,
+          input.ClientMetadata,
+        );
+        return refresh ? outcome : afterSignIn(ctx, pool, client, outcome);
+      },
+    )) as AdminInitiateAuthResponse;
   },
   { transaction: false },
 );

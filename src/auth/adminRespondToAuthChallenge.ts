@@ -27,7 +27,7 @@ export const adminRespondToAuthChallenge = defineOperation<
       input.ChallengeName!,
       input.Session,
       responses,
-      eventContext(input.ContextData),
+      eventContext(input.ContextData, ctx.sourceIp),
       async () =>
         afterSignIn(
           ctx,

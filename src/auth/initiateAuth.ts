@@ -21,7 +21,7 @@ export const initiateAuth = defineOperation<InitiateAuthRequest, InitiateAuthRes
       pool,
       input.AuthFlow!,
       parameters,
-      eventContext(input.UserContextData),
+      eventContext(input.UserContextData, ctx.sourceIp),
       async () => {
         const outcome = await initiate(
           ctx,

@@ -22,7 +22,7 @@ export const respondToAuthChallenge = defineOperation<RespondToAuthChallengeRequ
       input.ChallengeName!,
       input.Session,
       responses,
-      eventContext(input.UserContextData),
+      eventContext(input.UserContextData, ctx.sourceIp),
       async () =>
         afterSignIn(
           ctx,

@@ -35,8 +35,10 @@ const FAILURES = new Set(["NotAuthorizedException", "CodeMismatchException", "Ex
 const INCORRECT_PASSWORD = "Incorrect username or password.";
 
 /** ContextData (admin operations) or UserContextData (public ones) as EventContextData. */
-export function eventContext(data: { IpAddress?: string } | undefined): EventContext {
-  return data?.IpAddress ? { IpAddress: data.IpAddress } : {};
+export function eventContext(data: { IpAddress?: string } | undefined, sourceIp?: string): EventContext {
+  // The end user's address when the app sent it (ContextData, UserContextData), else the caller's.
+  const ip = data?.IpAddress ?? sourceIp;
+  return ip ? { IpAddress: ip } : {};
 }
 
 /** Runs an InitiateAuth / AdminInitiateAuth flow and logs what it did. The flow's answer or error is unchanged. */

@@ -28,6 +28,8 @@ export interface DeviceRecord {
   createdAt: number;
   lastModifiedAt: number;
   lastAuthenticatedAt?: number;
+  /** The address of its latest sign-in (last_ip_used). */
+  lastIp?: string;
 }
 
 /** The devices a user confirmed, oldest first: the resource slice has no per-user index of its own. */
@@ -209,6 +211,7 @@ export function toDeviceType(deviceKey: string, device: DeviceRecord): Wire<Devi
     { Name: "device_status", Value: "valid" },
     ...(device.name !== undefined ? [{ Name: "device_name", Value: device.name }] : []),
     { Name: "dev:device_remembered_status", Value: device.status },
+    ...(device.lastIp !== undefined ? [{ Name: "last_ip_used", Value: device.lastIp }] : []),
   ];
   return {
     DeviceKey: deviceKey,

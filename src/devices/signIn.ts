@@ -73,6 +73,7 @@ export async function newDeviceMetadata(
     status: "not_remembered",
     createdAt: ctx.now,
     lastModifiedAt: ctx.now,
+    ...(ctx.sourceIp ? { lastIp: ctx.sourceIp } : {}),
   };
   await writeDevice(ctx, pool, key, device, ctx.now + tokenValidity(client).refresh * 1000);
   return { DeviceKey: key, DeviceGroupKey: groupKey };
@@ -185,7 +186,13 @@ async function respondDevicePasswordVerifier(
     await readSession(ctx, pool, client, session, "DEVICE_PASSWORD_VERIFIER");
     await closeSession(ctx, pool, session!);
     const current = (await userDevice(ctx, pool, user, deviceKey)) ?? device;
-    await writeDevice(ctx, pool, deviceKey, { ...current.data, lastAuthenticatedAt: ctx.now }, current.expiresAt);
+    await writeDevice(
+      ctx,
+      pool,
+      deviceKey,
+      { ...current.data, lastAuthenticatedAt: ctx.now, ...(ctx.sourceIp ? { lastIp: ctx.sourceIp } : {}) },
+      current.expiresAt,
+    );
     const remembered = current.data.status === "remembered";
     // ChallengeRequiredOnNewDevice: only then may a remembered device sign in without MFA.
     const skipsMfa = remembered && deviceConfiguration(pool)?.ChallengeRequiredOnNewDevice === true;

@@ -14,6 +14,8 @@ export interface AwsJsonRequest {
   authorization: string | undefined;
   body: string;
   requestId: string;
+  /** The TCP peer's address. */
+  sourceIp?: string;
 }
 
 export interface AwsJsonResponse {
@@ -70,6 +72,7 @@ export function createDispatcher(deps: {
         now: Date.now(),
         requestId: req.requestId,
         log,
+        ...(req.sourceIp ? { sourceIp: req.sourceIp } : {}),
       };
       const call = () => definition.handler(input, ctx);
       const output = definition.transaction

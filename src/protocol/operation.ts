@@ -15,6 +15,8 @@ export interface OperationContext {
   now: number;
   requestId: string;
   log: Logger;
+  /** The caller's IP address (the TCP peer), where Cognito records one (auth events, devices). */
+  sourceIp?: string;
 }
 
 export type Handler<I, O> = (input: I, ctx: OperationContext) => Promise<O>;

@@ -77,6 +77,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
       }
     }
     const body = await readBody(req);
+    const peer = sourceIp(req);
     const result =
       body === undefined
         ? {
@@ -90,6 +91,7 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
             authorization: header(req, "authorization"),
             body,
             requestId,
+            ...(peer ? { sourceIp: peer } : {}),
           });
     if (result.error) res.setHeader("x-amzn-ErrorType", result.error.type);
     send(res, result.status, result.body);
@@ -140,6 +142,12 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The peer's address, IPv4-mapped IPv6 written as plain IPv4 (as Cognito shows addresses). */
+function sourceIp(req: IncomingMessage): string | undefined {
+  const address = req.socket.remoteAddress;
+  return address?.startsWith("::ffff:") ? address.slice(7) : address;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

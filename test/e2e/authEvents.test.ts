@@ -144,6 +144,11 @@ describe("auth events", () => {
       ],
     );
     assert.notEqual(events[0]!.EventId, events[1]!.EventId);
+    // Without UserContextData the address is the caller's own.
+    assert.deepEqual(
+      events.map((e) => e.EventContextData?.IpAddress),
+      ["127.0.0.1", "127.0.0.1"],
+    );
   });
 
   it("a sign-in through NEW_PASSWORD_REQUIRED is one event: InProgress after the password, Pass after the answer", async () => {

@@ -165,6 +165,7 @@ describe("remembered devices", () => {
     assert.equal(attribute(listed, "device_name"), "alice's laptop");
     assert.equal(attribute(listed, "dev:device_remembered_status"), "remembered");
     assert.equal(attribute(listed, "device_status"), "valid");
+    assert.equal(attribute(listed, "last_ip_used"), "127.0.0.1", "the address of the sign-in that got the key");
     assert.ok(listed.DeviceCreateDate instanceof Date);
     assert.ok(listed.DeviceLastModifiedDate instanceof Date);
     assert.ok(listed.DeviceLastAuthenticatedDate instanceof Date);
