@@ -69,6 +69,11 @@ function decodeToken(
   }
 }
 
+/** The claims of a token without checking its signature: only for tokens Cognate has just signed. */
+export function unverifiedClaims(token: string): Record<string, unknown> | undefined {
+  return decodeToken(token)?.claims as unknown as Record<string, unknown> | undefined;
+}
+
 /** The claims of a token signed by one of its pool's keys, and that pool. */
 async function checkSignature(
   ctx: OperationContext,

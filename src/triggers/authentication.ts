@@ -1,8 +1,8 @@
-import { decodeJwt } from "jose";
 import { preventsUserExistenceErrors } from "../auth/client.js";
 import type { AuthOutcome } from "../auth/passwordSignIn.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
+import { unverifiedClaims } from "../tokens/verify.js";
 import { usernameKey } from "../users/lookup.js";
 import { hasTrigger, invokeTrigger } from "./invoke.js";
 import { triggerUserAttributes } from "./postConfirmation.js";
@@ -116,7 +116,7 @@ export async function afterSignIn(
   const result = outcome.AuthenticationResult;
   if (!result?.AccessToken || !hasTrigger(pool, "PostAuthentication")) return outcome;
   // The token was just signed here: its claims need no verification.
-  const claims = decodeJwt(result.AccessToken);
+  const claims = unverifiedClaims(result.AccessToken) ?? {};
   const username = typeof claims.username === "string" ? claims.username : undefined;
   const user = username ? await ctx.store.users.get(pool.id, usernameKey(pool, username)) : undefined;
   if (!user) return outcome;
