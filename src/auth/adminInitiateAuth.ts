@@ -2,7 +2,7 @@ import type { AdminInitiateAuthRequest, AdminInitiateAuthResponse } from "@aws-s
 import { requireClient } from "../clients/lookup.js";
 import { eventContext, trackInitiate } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
-import { afterSignIn, setSignInMetadata } from "../triggers/authentication.js";
+import { afterSignIn } from "../triggers/authentication.js";
 import { requirePool } from "../pools/lookup.js";
 import { initiate } from "./flows.js";
 
@@ -13,7 +13,6 @@ export const adminInitiateAuth = defineOperation<AdminInitiateAuthRequest, Admin
     const client = await requireClient(ctx, pool, input.ClientId!);
     const parameters = input.AuthParameters ?? {};
     // PreAuthentication and UserMigration see the ClientMetadata as their validationData.
-    setSignInMetadata(ctx, input.ClientMetadata);
     const refresh = input.AuthFlow === "REFRESH_TOKEN_AUTH" || input.AuthFlow === "REFRESH_TOKEN";
     // Threat protection logs the attempt (src/authEvents); the answer is the flow's. A sign-in
     // that issued tokens runs PostAuthentication (not given InitiateAuth's ClientMetadata, as on

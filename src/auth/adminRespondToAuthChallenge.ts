@@ -5,7 +5,7 @@ import type {
 import { requireClient } from "../clients/lookup.js";
 import { eventContext, trackRespond } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
-import { afterSignIn, setSignInMetadata } from "../triggers/authentication.js";
+import { afterSignIn } from "../triggers/authentication.js";
 import { requirePool } from "../pools/lookup.js";
 import { respond } from "./challenges.js";
 
@@ -18,7 +18,6 @@ export const adminRespondToAuthChallenge = defineOperation<
     const pool = await requirePool(ctx, input.UserPoolId!);
     const client = await requireClient(ctx, pool, input.ClientId!);
     const responses = input.ChallengeResponses ?? {};
-    setSignInMetadata(ctx, input.ClientMetadata);
     // A sign-in completed by this answer runs PostAuthentication with the answer's ClientMetadata.
     // Threat protection logs the answer on the sign-in's event (src/authEvents); the answer is the flow's.
     const outcome = await trackRespond(

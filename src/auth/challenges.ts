@@ -30,7 +30,7 @@ export async function respond(
     case "CUSTOM_CHALLENGE":
       return respondCustomChallenge(ctx, pool, client, session, responses, clientMetadata);
     case "SELECT_CHALLENGE":
-      return respondSelectChallenge(ctx, pool, client, session, responses);
+      return respondSelectChallenge(ctx, pool, client, session, responses, clientMetadata);
     case "SMS_MFA":
     case "SOFTWARE_TOKEN_MFA":
     case "EMAIL_OTP":

@@ -33,7 +33,16 @@ export async function initiate(
       requireFlow(client, flow === "USER_PASSWORD_AUTH" ? "USER_PASSWORD_AUTH" : "ADMIN_USER_PASSWORD_AUTH");
       const username = requireParameter(parameters, "USERNAME");
       const password = requireParameter(parameters, "PASSWORD");
-      return passwordSignIn(ctx, pool, client, username, password, parameters.SECRET_HASH, parameters.DEVICE_KEY);
+      return passwordSignIn(
+        ctx,
+        pool,
+        client,
+        username,
+        password,
+        parameters.SECRET_HASH,
+        parameters.DEVICE_KEY,
+        clientMetadata,
+      );
     }
     case "REFRESH_TOKEN_AUTH":
     case "REFRESH_TOKEN": {
@@ -61,7 +70,7 @@ export async function initiate(
       requireFlow(client, "USER_AUTH");
       const username = requireParameter(parameters, "USERNAME");
       if (session) return signInAfterSignUp(ctx, pool, client, session, username, parameters.SECRET_HASH);
-      return chooseFirstFactor(ctx, pool, client, username, parameters, parameters.PREFERRED_CHALLENGE);
+      return chooseFirstFactor(ctx, pool, client, username, parameters, parameters.PREFERRED_CHALLENGE, clientMetadata);
     }
     case "CUSTOM_AUTH":
       return startCustomAuth(ctx, pool, client, parameters, clientMetadata);

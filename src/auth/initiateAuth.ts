@@ -1,7 +1,7 @@
 import type { InitiateAuthRequest, InitiateAuthResponse } from "@aws-sdk/client-cognito-identity-provider";
 import { eventContext, trackInitiate } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
-import { afterSignIn, setSignInMetadata } from "../triggers/authentication.js";
+import { afterSignIn } from "../triggers/authentication.js";
 import { resolveClient } from "./client.js";
 import { initiate } from "./flows.js";
 
@@ -11,7 +11,6 @@ export const initiateAuth = defineOperation<InitiateAuthRequest, InitiateAuthRes
     const { pool, client } = await resolveClient(ctx, input.ClientId!);
     const parameters = input.AuthParameters ?? {};
     // PreAuthentication and UserMigration see the ClientMetadata as their validationData.
-    setSignInMetadata(ctx, input.ClientMetadata);
     const refresh = input.AuthFlow === "REFRESH_TOKEN_AUTH" || input.AuthFlow === "REFRESH_TOKEN";
     // Threat protection logs the attempt (src/authEvents); the answer is the flow's. A sign-in
     // that issued tokens runs PostAuthentication (not given InitiateAuth's ClientMetadata, as on

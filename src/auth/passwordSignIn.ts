@@ -13,7 +13,7 @@ import { findUser, usernameKey } from "../users/lookup.js";
 import { preventsUserExistenceErrors } from "./client.js";
 import { checkLockout, clearFailures, recordFailure } from "./lockout.js";
 import { completeSignIn } from "./completeSignIn.js";
-import { preAuthentication, preAuthenticationUnknownUser, signInMetadata } from "../triggers/authentication.js";
+import { preAuthentication, preAuthenticationUnknownUser } from "../triggers/authentication.js";
 import { migrateUser } from "../triggers/userMigration.js";
 
 /** What InitiateAuth and RespondToAuthChallenge answer: tokens, or the next challenge. */
@@ -77,6 +77,8 @@ export async function passwordSignIn(
   password: string,
   secretHash: string | undefined,
   deviceKey?: string,
+  /** The request's ClientMetadata: PreAuthentication's and UserMigration's validationData. */
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   checkSecretHash(client, username, secretHash);
   // The user and their lockout state in one read transaction (one lock instead of one a query).
@@ -97,15 +99,15 @@ export async function passwordSignIn(
   // a legacy store by the UserMigration trigger; the sign-in then goes on with the new user
   // (a RESET_REQUIRED one is told to reset its password).
   if (!user) {
-    const metadata = signInMetadata(ctx);
     user = await migrateUser(ctx, pool, client, "UserMigration_Authentication", username, {
       password,
-      ...(metadata ? { validationData: metadata } : {}),
+      ...(clientMetadata ? { validationData: clientMetadata } : {}),
     });
     if (user) await ctx.store.transaction(() => checkUser(user!), { readOnly: true });
   }
-  if (user) await preAuthentication(ctx, pool, client, user, {});
-  else await preAuthenticationUnknownUser(ctx, pool, client, username);
+  const metadata = clientMetadata ? { clientMetadata } : {};
+  if (user) await preAuthentication(ctx, pool, client, user, metadata);
+  else await preAuthenticationUnknownUser(ctx, pool, client, username, metadata);
   if (!user) {
     if (preventsUserExistenceErrors(client)) {
       const cost = ctx.config.passwordHashCost;

@@ -4,7 +4,7 @@ import type {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { eventContext, trackRespond } from "../authEvents/signIn.js";
 import { defineOperation } from "../protocol/operation.js";
-import { afterSignIn, setSignInMetadata } from "../triggers/authentication.js";
+import { afterSignIn } from "../triggers/authentication.js";
 import { respond } from "./challenges.js";
 import { resolveClient } from "./client.js";
 
@@ -13,7 +13,6 @@ export const respondToAuthChallenge = defineOperation<RespondToAuthChallengeRequ
   async (input, ctx) => {
     const { pool, client } = await resolveClient(ctx, input.ClientId!);
     const responses = input.ChallengeResponses ?? {};
-    setSignInMetadata(ctx, input.ClientMetadata);
     // A sign-in completed by this answer runs PostAuthentication with the answer's ClientMetadata.
     // Threat protection logs the answer on the sign-in's event (src/authEvents); the answer is the flow's.
     const outcome = await trackRespond(

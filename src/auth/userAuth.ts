@@ -87,6 +87,8 @@ export async function chooseFirstFactor(
   username: string,
   parameters: Record<string, string>,
   preferred: string | undefined,
+  /** The request's ClientMetadata, for the sign-in triggers. */
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   const passwordAllowed = allowedFirstAuthFactors(pool).includes("PASSWORD");
   if (preferred === "PASSWORD" && passwordAllowed) {
@@ -98,13 +100,15 @@ export async function chooseFirstFactor(
       requireParameter(parameters, "PASSWORD"),
       parameters.SECRET_HASH,
       parameters.DEVICE_KEY,
+      clientMetadata,
     );
   }
-  if (preferred === "PASSWORD_SRP" && passwordAllowed) return startSrpSignIn(ctx, pool, client, parameters);
+  if (preferred === "PASSWORD_SRP" && passwordAllowed)
+    return startSrpSignIn(ctx, pool, client, parameters, clientMetadata);
   checkSecretHash(client, username, parameters.SECRET_HASH);
   const found = await findUser(ctx, pool, username);
   if (!found && preventsUserExistenceErrors(client)) {
-    await preAuthenticationUnknownUser(ctx, pool, client, username);
+    await preAuthenticationUnknownUser(ctx, pool, client, username, clientMetadata ? { clientMetadata } : {});
     return decoyChallenge(ctx, pool, client, username, preferred);
   }
   const user = found ?? (await signInUser(ctx, pool, client, username));
@@ -112,7 +116,7 @@ export async function chooseFirstFactor(
   checkUserConfirmed(user);
   const available = await availableFirstFactors(ctx, pool, user);
   if (preferred && (available as string[]).includes(preferred)) {
-    return startFirstFactor(ctx, pool, client, user, preferred as FirstFactorName, parameters);
+    return startFirstFactor(ctx, pool, client, user, preferred as FirstFactorName, parameters, clientMetadata);
   }
   const session = await ctx.store.transaction(() => openSession(ctx, pool, client, "SELECT_CHALLENGE", user.username));
   return {
@@ -131,6 +135,7 @@ async function startFirstFactor(
   user: UserRecord,
   factor: FirstFactorName,
   parameters: Record<string, string>,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   switch (factor) {
     case "PASSWORD":
@@ -142,16 +147,17 @@ async function startFirstFactor(
         requireParameter(parameters, "PASSWORD"),
         parameters.SECRET_HASH,
         parameters.DEVICE_KEY,
+        clientMetadata,
       );
     case "PASSWORD_SRP":
-      return startSrpSignIn(ctx, pool, client, parameters);
+      return startSrpSignIn(ctx, pool, client, parameters, clientMetadata);
     case "WEB_AUTHN":
       // Password factors run PreAuthentication in their own flows; passwordless ones here.
-      await preAuthentication(ctx, pool, client, user, {});
+      await preAuthentication(ctx, pool, client, user, clientMetadata ? { clientMetadata } : {});
       return startWebAuthnSignIn(ctx, pool, client, user);
     case "EMAIL_OTP":
     case "SMS_OTP": {
-      await preAuthentication(ctx, pool, client, user, {});
+      await preAuthentication(ctx, pool, client, user, clientMetadata ? { clientMetadata } : {});
       const state = {
         ...firstFactorState({ factor, ...(parameters.DEVICE_KEY ? { deviceKey: parameters.DEVICE_KEY } : {}) }),
         purpose: "firstFactor",
@@ -171,6 +177,7 @@ export async function respondSelectChallenge(
   client: ClientRecord,
   session: string | undefined,
   responses: Record<string, string>,
+  clientMetadata?: Record<string, string>,
 ): Promise<AuthOutcome> {
   const open = await readSession(ctx, pool, client, session, "SELECT_CHALLENGE");
   const username = requireParameter(responses, "USERNAME");
@@ -181,7 +188,7 @@ export async function respondSelectChallenge(
     // user, to a wrong password or another decoy.
     checkSecretHash(client, username, responses.SECRET_HASH);
     await ctx.store.transaction(() => closeSession(ctx, pool, session!));
-    return chooseFirstFactor(ctx, pool, client, username, responses, answer);
+    return chooseFirstFactor(ctx, pool, client, username, responses, answer, clientMetadata);
   }
   if (!named || named.username !== open.username) throw invalidSession();
   const available = await availableFirstFactors(ctx, pool, named);
@@ -190,5 +197,5 @@ export async function respondSelectChallenge(
   }
   checkSecretHash(client, username, responses.SECRET_HASH);
   await ctx.store.transaction(() => closeSession(ctx, pool, session!));
-  return startFirstFactor(ctx, pool, client, named, answer as FirstFactorName, responses);
+  return startFirstFactor(ctx, pool, client, named, answer as FirstFactorName, responses, clientMetadata);
 }

@@ -8,20 +8,6 @@ import { hasTrigger, invokeTrigger } from "./invoke.js";
 import { triggerUserAttributes } from "./postConfirmation.js";
 
 /**
- * The ClientMetadata of the request being served (InitiateAuth, AdminInitiateAuth and the
- * challenge answers), by request: the flows between the operation and the triggers do not
- * carry it. Set by the entry operations, read by the sign-in triggers.
- */
-const requestMetadata = new WeakMap<OperationContext, Record<string, string>>();
-
-export function setSignInMetadata(ctx: OperationContext, metadata: Record<string, string> | undefined): void {
-  if (metadata) requestMetadata.set(ctx, metadata);
-}
-
-/** The ClientMetadata of the request, for PreAuthentication and UserMigration (their validationData). */
-export const signInMetadata = (ctx: OperationContext): Record<string, string> | undefined => requestMetadata.get(ctx);
-
-/**
  * PreAuthentication: called when a known user starts to sign in, before any password or
  * challenge is checked (USER_PASSWORD_AUTH, USER_SRP_AUTH, USER_AUTH, CUSTOM_AUTH); it may
  * refuse the sign-in by throwing. Its validationData is the ClientMetadata of InitiateAuth
@@ -63,7 +49,7 @@ async function invokePreAuthentication(
   userNotFound: boolean,
   call: { validationData?: Record<string, string>; clientMetadata?: Record<string, string> },
 ): Promise<void> {
-  const validationData = call.validationData ?? call.clientMetadata ?? signInMetadata(ctx) ?? null;
+  const validationData = call.validationData ?? call.clientMetadata ?? null;
   // Nothing of the answer is used: the function can only let the sign-in go on or refuse it.
   await invokeTrigger(ctx, pool, "PreAuthentication", {
     triggerSource: "PreAuthentication_Authentication",
