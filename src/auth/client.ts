@@ -43,8 +43,9 @@ export function flowEnabled(client: ClientRecord, flow: PasswordFlow): boolean {
   return ENABLING[flow].some((f) => flows.includes(f));
 }
 
-export function requireFlow(client: ClientRecord, flow: PasswordFlow): void {
-  if (flowEnabled(client, flow)) return;
+/** The flow must be enabled for the client; managed login (ctx.hostedUi) signs in whatever the app's own flows are. */
+export function requireFlow(client: ClientRecord, flow: PasswordFlow, ctx?: OperationContext): void {
+  if (ctx?.hostedUi || flowEnabled(client, flow)) return;
   throw errors.invalidParameter(
     flow === "USER_PASSWORD_AUTH"
       ? "USER_PASSWORD_AUTH flow not enabled for this client"

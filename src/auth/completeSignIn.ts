@@ -88,6 +88,11 @@ export async function signInTokens(
   deviceKey: string | undefined,
   triggerSource?: TokenGenerationSource,
 ): Promise<AuthOutcome> {
+  if (ctx.hostedUi) {
+    // Managed login: the user is authenticated; the authorization endpoint issues the tokens.
+    ctx.hostedUi.signedIn = { username: user.username, ...(deviceKey ? { deviceKey } : {}) };
+    return { ChallengeParameters: {}, AuthenticationResult: {} };
+  }
   const device = await newDeviceMetadata(ctx, pool, client, user, deviceKey);
   // A DEVICE_KEY is named in the tokens only when the pool tracks devices and it is this user's.
   const known = deviceKey && deviceConfiguration(pool) && (await userDevice(ctx, pool, user, deviceKey));

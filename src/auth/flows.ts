@@ -30,7 +30,7 @@ export async function initiate(
     case "ADMIN_NO_SRP_AUTH": {
       if (admin === (flow === "USER_PASSWORD_AUTH"))
         throw errors.invalidParameter("Initiate Auth method not supported.");
-      requireFlow(client, flow === "USER_PASSWORD_AUTH" ? "USER_PASSWORD_AUTH" : "ADMIN_USER_PASSWORD_AUTH");
+      requireFlow(client, flow === "USER_PASSWORD_AUTH" ? "USER_PASSWORD_AUTH" : "ADMIN_USER_PASSWORD_AUTH", ctx);
       const username = requireParameter(parameters, "USERNAME");
       const password = requireParameter(parameters, "PASSWORD");
       return passwordSignIn(
@@ -63,11 +63,11 @@ export async function initiate(
       return { ChallengeParameters: {}, AuthenticationResult: result };
     }
     case "USER_SRP_AUTH": {
-      requireFlow(client, "USER_SRP_AUTH");
+      requireFlow(client, "USER_SRP_AUTH", ctx);
       return startSrpSignIn(ctx, pool, client, parameters, clientMetadata);
     }
     case "USER_AUTH": {
-      requireFlow(client, "USER_AUTH");
+      requireFlow(client, "USER_AUTH", ctx);
       const username = requireParameter(parameters, "USERNAME");
       if (session) return signInAfterSignUp(ctx, pool, client, session, username, parameters.SECRET_HASH);
       return chooseFirstFactor(ctx, pool, client, username, parameters, parameters.PREFERRED_CHALLENGE, clientMetadata);

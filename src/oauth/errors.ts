@@ -7,6 +7,7 @@ export type OAuthErrorCode =
   | "unsupported_grant_type"
   | "invalid_scope"
   | "unsupported_token_type"
+  | "invalid_token"
   | "server_error";
 
 /** An OAuth error answer: `{"error": code}` with its HTTP status (400 unless the endpoint says otherwise). */

@@ -49,6 +49,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendError(res: ServerResponse, err: OAuthError): void {
+  // Bearer-token refusals say why in WWW-Authenticate too (RFC 6750 §3).
+  if (err.status === 401 && err.code !== "invalid_client") {
+    res.setHeader("WWW-Authenticate", `Bearer error="${err.code}"`);
+  }
   sendJson(res, err.status, { error: err.code, ...(err.description ? { error_description: err.description } : {}) });
 }
 

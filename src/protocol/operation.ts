@@ -17,6 +17,17 @@ export interface OperationContext {
   log: Logger;
   /** The caller's IP address (the TCP peer), where Cognito records one (auth events, devices). */
   sourceIp?: string;
+  /**
+   * Set when Cognate's managed login pages drive a sign-in (src/managedLogin) rather than an app
+   * calling the API: the flows then need no ExplicitAuthFlows, and a sign-in that succeeds ends
+   * here (signedIn) instead of in tokens; the authorization endpoint issues those later.
+   */
+  hostedUi?: HostedSignIn;
+}
+
+/** What a managed-login sign-in leaves behind once the user is authenticated. */
+export interface HostedSignIn {
+  signedIn?: { username: string; deviceKey?: string };
 }
 
 export type Handler<I, O> = (input: I, ctx: OperationContext) => Promise<O>;

@@ -70,7 +70,8 @@ export async function startCognate(options: StartOptions = {}): Promise<RunningC
         await handleControl(req, res, url, { store, config });
         return;
       }
-      if (url.pathname.startsWith("/oauth2/") && (await handleOAuth(req, res, url, { store, config, log }))) return;
+      // The pools' domains: OAuth endpoints and managed login pages (src/oauth/domainRouting.ts).
+      if (await handleOAuth(req, res, url, { store, config, log })) return;
       if (req.method !== "POST" || url.pathname !== "/") {
         send(res, 404, { __type: "ResourceNotFoundException", message: `No route for ${req.method} ${url.pathname}` });
         return;

@@ -42,4 +42,8 @@ export const ResourceKind = {
   webAuthnCredential: "webAuthnCredential",
   /** scope: pool id; key: chosen by src/authEvents so that a user's events list newest first; data: AuthEventType */
   authEvent: "authEvent",
+  /** scope: pool id; key: sha256 of the code; data: what the authorization endpoint granted, until the token endpoint redeems it (src/oauth) */
+  authorizationCode: "authorizationCode",
+  /** scope: pool id; key: sha256 of the cookie; data: a managed login session, so that the next authorization needs no sign-in (src/oauth) */
+  hostedSession: "hostedSession",
 } as const;

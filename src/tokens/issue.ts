@@ -36,6 +36,8 @@ export interface SignInRecord {
   revoked: boolean;
   /** The remembered device the sign-in used or was given (NewDeviceMetadata): access tokens name it as device_key. */
   deviceKey?: string;
+  /** The OAuth scopes of a sign-in through the authorization endpoint; refreshes keep them. */
+  scopes?: string[];
 }
 
 /** A refresh token, stored under the sha256 of its text. */
@@ -74,6 +76,13 @@ export interface IssueOptions {
   triggerSource?: TokenGenerationSource;
   /** ClientMetadata of the request, for PreTokenGeneration (RespondToAuthChallenge, GetTokensFromRefreshToken). */
   clientMetadata?: Record<string, string>;
+  /**
+   * A sign-in through the authorization endpoint (src/oauth): its granted scopes instead of the
+   * API's aws.cognito.signin.user.admin, the nonce it asked for, and when the user authenticated
+   * (earlier than now when the managed login session cookie signed them in). ID tokens are
+   * issued only with the openid scope, as Cognito does.
+   */
+  oauth?: { scopes: string[]; nonce?: string; authTime: number };
 }
 
 // Every user-pool API sign-in grants just this scope; OAuth scopes come with the hosted UI.
@@ -124,7 +133,11 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     roles: roles.all,
     ...(roles.preferred ? { preferredRole: roles.preferred } : {}),
   };
-  const scopes = SIGN_IN_SCOPES;
+  // A refresh keeps the scopes of its sign-in; OAuth sign-ins have their own.
+  const stored = options.originJti
+    ? await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, options.originJti)
+    : undefined;
+  const scopes = stored?.data.scopes ?? options.oauth?.scopes ?? SIGN_IN_SCOPES;
   // Before anything is written: a function that refuses leaves no sign-in behind. Inside a
   // transaction the function runs while it is suspended, so it may read from Cognate (not write).
   let custom: TokenCustomization | undefined;
@@ -132,7 +145,11 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     custom = await preTokenGeneration(ctx, pool, {
       triggerSource:
         options.triggerSource ??
-        (options.originJti ? "TokenGeneration_RefreshTokens" : "TokenGeneration_Authentication"),
+        (options.originJti
+          ? "TokenGeneration_RefreshTokens"
+          : options.oauth
+            ? "TokenGeneration_HostedAuth"
+            : "TokenGeneration_Authentication"),
       userName: user.username,
       clientId: client.clientId,
       userAttributes: triggerAttributes(user),
@@ -150,7 +167,6 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   let originJti = options.originJti;
   let signIn: SignInRecord | undefined;
   if (originJti) {
-    const stored = await ctx.store.resources.get<SignInRecord>(ResourceKind.tokenRevocation, pool.id, originJti);
     signIn = stored?.data;
     // A rotated refresh token (or a client whose validities grew) can need a longer-lived record.
     if (stored && (stored.expiresAt ?? Infinity) < outlivesTokens) {
@@ -167,10 +183,11 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
       clientId: client.clientId,
       // Without origin_jti in its tokens, event_id is what leads back to the sign-in.
       eventId: revocable ? randomUUID() : originJti,
-      authTime: ctx.now,
+      authTime: options.oauth?.authTime ?? ctx.now,
       issuedAt: ctx.now,
       revoked: false,
       ...(options.deviceKey ? { deviceKey: options.deviceKey } : {}),
+      ...(options.oauth ? { scopes: options.oauth.scopes } : {}),
     };
     await ctx.store.resources.put({
       kind: ResourceKind.tokenRevocation,
@@ -206,6 +223,7 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     iat,
     jti: randomUUID(),
   });
+  if (options.oauth?.nonce !== undefined) idClaims.nonce = options.oauth.nonce;
 
   const accessClaims: Record<string, unknown> = { sub: user.sub };
   if (groupNames.length) accessClaims["cognito:groups"] = groupNames;
@@ -232,7 +250,10 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   }
 
   const accessToken = signJwt(keys.access, accessClaims);
-  const idToken = signJwt(keys.id, idClaims);
+  // OAuth sign-ins (and their refreshes) get an ID token only with the openid scope.
+  const withIdToken = !signIn.scopes || signIn.scopes.includes("openid");
+  if (signIn.scopes && withIdToken) idClaims.at_hash = atHash(accessToken);
+  const idToken = withIdToken ? signJwt(keys.id, idClaims) : undefined;
   const result: WireAuthenticationResult = {
     AccessToken: accessToken,
     ExpiresIn: validity.access,
@@ -261,8 +282,13 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
     });
     result.RefreshToken = refreshToken;
   }
-  result.IdToken = idToken;
+  if (idToken) result.IdToken = idToken;
   return result;
+}
+
+/** OpenID Connect's at_hash: the left half of the access token's SHA-256, base64url. */
+function atHash(accessToken: string): string {
+  return createHash("sha256").update(accessToken).digest().subarray(0, 16).toString("base64url");
 }
 
 async function groupsOf(ctx: OperationContext, pool: PoolRecord, user: UserRecord): Promise<GroupRecord[]> {

@@ -109,7 +109,12 @@ async function checkSignature(
  * expired, an access token, its user still there and enabled, and its sign-in not revoked
  * (RevokeToken) or signed out (GlobalSignOut / AdminUserGlobalSignOut).
  */
-export async function verifyAccessToken(ctx: OperationContext, token: string): Promise<VerifiedAccessToken> {
+export async function verifyAccessToken(
+  ctx: OperationContext,
+  token: string,
+  /** The scope the token must carry: the user-admin scope for the API, openid for /oauth2/userInfo. */
+  requiredScope = USER_ADMIN_SCOPE,
+): Promise<VerifiedAccessToken> {
   const { pool, claims } = await checkSignature(ctx, token);
   if (claims.token_use !== "access" || typeof claims.exp !== "number" || typeof claims.iat !== "number") {
     throw invalid();
@@ -117,7 +122,7 @@ export async function verifyAccessToken(ctx: OperationContext, token: string): P
   if (claims.exp * 1000 <= ctx.now) throw errors.notAuthorized("Access Token has expired");
   // The user's own operations need the scope (an OAuth token with only openid has not; a
   // PreTokenGeneration function can suppress it).
-  if (typeof claims.scope !== "string" || !claims.scope.split(" ").includes(USER_ADMIN_SCOPE)) {
+  if (typeof claims.scope !== "string" || !claims.scope.split(" ").includes(requiredScope)) {
     throw errors.notAuthorized("Access Token does not have required scopes");
   }
 

@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { OperationContext } from "../protocol/operation.js";
+import { ResourceKind } from "../storage/kinds.js";
+import type { PoolRecord } from "../storage/types.js";
+import type { DomainScope } from "./domainRouting.js";
+
+/**
+ * The managed login session: after a sign-in on the pages, the browser holds a `cognito` cookie
+ * for an hour, and an authorization request that presents it is answered without signing in
+ * again (unless it says prompt=login). Only the cookie's hash is stored; /logout ends it.
+ */
+export interface HostedSession {
+  username: string;
+  sub: string;
+  /** Epoch ms of the sign-in: auth_time of every token authorized through this session. */
+  authTime: number;
+  /** The external provider the user signed in with, if any (federation). */
+  identityProvider?: string;
+}
+
+export const SESSION_COOKIE = "cognito";
+const SESSION_MS = 60 * 60_000;
+
+const hashOf = (cookie: string) => createHash("sha256").update(cookie).digest("base64url");
+
+/** Opens a session for the user and sets its cookie on the answer being written. */
+export async function openHostedSession(
+  ctx: OperationContext,
+  res: ServerResponse,
+  pool: PoolRecord,
+  scope: DomainScope,
+  session: HostedSession,
+): Promise<void> {
+  const cookie = randomBytes(32).toString("base64url");
+  await ctx.store.resources.put<HostedSession>({
+    kind: ResourceKind.hostedSession,
+    scope: pool.id,
+    key: hashOf(cookie),
+    data: session,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    expiresAt: ctx.now + SESSION_MS,
+  });
+  appendCookie(
+    res,
+    `${SESSION_COOKIE}=${pool.id}.${cookie}; Max-Age=${SESSION_MS / 1000}; ${cookieAttributes(ctx, scope)}`,
+  );
+}
+
+/** The live session the request's cookie names, if it belongs to `pool`. */
+export async function readHostedSession(
+  ctx: OperationContext,
+  req: IncomingMessage,
+  pool: PoolRecord,
+): Promise<HostedSession | undefined> {
+  const found = sessionCookie(req);
+  if (!found || found.poolId !== pool.id) return undefined;
+  const record = await ctx.store.resources.get<HostedSession>(
+    ResourceKind.hostedSession,
+    pool.id,
+    hashOf(found.secret),
+  );
+  if (!record || (record.expiresAt ?? 0) <= ctx.now) return undefined;
+  // A user deleted, disabled or signed out everywhere since is signed in no more.
+  const user = await ctx.store.users.getBySub(pool.id, record.data.sub);
+  if (!user || !user.enabled || (user.signedOutAt ?? 0) > record.data.authTime) return undefined;
+  return record.data;
+}
+
+/** Ends the request's session (if any) and clears its cookie. */
+export async function endHostedSession(
+  ctx: OperationContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  scope: DomainScope,
+): Promise<void> {
+  const found = sessionCookie(req);
+  if (found) await ctx.store.resources.delete(ResourceKind.hostedSession, found.poolId, hashOf(found.secret));
+  appendCookie(res, `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes(ctx, scope)}`);
+}
+
+/** Path-scoped to the domain's base, unreadable by scripts, not sent on cross-site subrequests. */
+export function cookieAttributes(ctx: OperationContext, scope: DomainScope): string {
+  const secure = (ctx.config.publicUrl ?? "").startsWith("https:") ? "; Secure" : "";
+  return `Path=${scope.base || "/"}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+export function appendCookie(res: ServerResponse, cookie: string): void {
+  const existing = res.getHeader("Set-Cookie");
+  const list = Array.isArray(existing) ? existing : existing === undefined ? [] : [String(existing)];
+  res.setHeader("Set-Cookie", [...list, cookie]);
+}
+
+/** The value of a cookie the request sent. */
+export function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function sessionCookie(req: IncomingMessage): { poolId: string; secret: string } | undefined {
+  const value = readCookie(req, SESSION_COOKIE);
+  const dot = value?.lastIndexOf(".") ?? -1;
+  if (!value || dot <= 0) return undefined;
+  return { poolId: value.slice(0, dot), secret: value.slice(dot + 1) };
+}
