@@ -6,7 +6,8 @@ import type { AuthenticatedClient } from "./clientAuth.js";
 import { oauthError } from "./errors.js";
 
 export interface RefreshResponse {
-  id_token: string;
+  /** Absent for a sign-in through the authorization endpoint without the openid scope. */
+  id_token?: string;
   access_token: string;
   refresh_token?: string;
   expires_in: number;
@@ -41,7 +42,7 @@ export async function refreshTokenGrant(
     throw err;
   }
   return {
-    id_token: result.IdToken!,
+    ...(result.IdToken ? { id_token: result.IdToken } : {}),
     access_token: result.AccessToken!,
     ...(result.RefreshToken ? { refresh_token: result.RefreshToken } : {}),
     expires_in: result.ExpiresIn!,

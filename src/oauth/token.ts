@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { OperationContext } from "../protocol/operation.js";
+import { authorizationCodeGrant } from "./authorizationCodeGrant.js";
 import { authenticateClient } from "./clientAuth.js";
 import { clientCredentialsGrant } from "./clientCredentials.js";
 import { oauthError } from "./errors.js";
@@ -18,12 +19,5 @@ export async function tokenEndpoint(ctx: OperationContext, req: IncomingMessage,
   const authenticated = await authenticateClient(ctx, req, form, 400);
   if (grantType === "client_credentials") return clientCredentialsGrant(ctx, authenticated, form);
   if (grantType === "refresh_token") return refreshTokenGrant(ctx, authenticated, form);
-  // authorization_code: the authorize endpoint issues no codes yet (issue 12, later work), so a
-  // presented code "does not exist", which Cognito documents as invalid_grant.
-  const flows = (authenticated.client.config.AllowedOAuthFlows as string[] | undefined) ?? [];
-  if (authenticated.client.config.AllowedOAuthFlowsUserPoolClient !== true || !flows.includes("code")) {
-    throw oauthError("unauthorized_client");
-  }
-  if (!form.get("code")) throw oauthError("invalid_request");
-  throw oauthError("invalid_grant");
+  return authorizationCodeGrant(ctx, authenticated, form);
 }
