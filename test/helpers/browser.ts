@@ -7,12 +7,14 @@ import { chromium, type Browser, type Page } from "playwright-core";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
- * Why browser tests cannot run here, or undefined when they can. CI installs Chromium
- * (.ci/run), so there they always run; elsewhere a missing browser skips them with this reason.
+ * Why browser tests cannot run here, or undefined when they can. CI installs Chromium and sets
+ * COGNATE_REQUIRE_BROWSER=1 (.ci/run), so there they always run (and fail without a browser);
+ * elsewhere a missing browser skips them with this reason.
  */
-export const browserUnavailable = existsSync(CHROMIUM)
-  ? undefined
-  : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
+export const browserUnavailable =
+  existsSync(CHROMIUM) || process.env.COGNATE_REQUIRE_BROWSER === "1"
+    ? undefined
+    : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 
 /** One headless Chromium for the enclosing test file; each test opens its own context (cookies apart). */
 export function useBrowser(): { browser: Browser } {
