@@ -9,7 +9,7 @@ import {
   readAuthorizeRequest,
 } from "./authorizeRequest.js";
 import type { DomainScope } from "./domainRouting.js";
-import { readHostedSession } from "./hostedSession.js";
+import { useHostedSession } from "./hostedSession.js";
 
 /**
  * GET /oauth2/authorize. Sends the browser on: back to the app at once when the managed login
@@ -31,7 +31,7 @@ export async function authorizeEndpoint(
     if (federated || (request.idpIdentifier !== undefined && request.identityProvider === undefined)) {
       return await startFederatedSignIn(ctx, req, res, target, scope);
     }
-    const session = prompts.has("login") ? undefined : await readHostedSession(ctx, req, pool);
+    const session = prompts.has("login") ? undefined : await useHostedSession(ctx, req, res, pool, scope);
     const user = session && (await ctx.store.users.getBySub(pool.id, session.sub));
     if (session && user) {
       return await completeAuthorization(ctx, res, target, scope, {

@@ -48,11 +48,18 @@ export async function openHostedSession(
   );
 }
 
-/** The live session the request's cookie names, if it belongs to `pool`. */
-export async function readHostedSession(
+/**
+ * The live session the request's cookie names, if it belongs to `pool`; using it renews it for
+ * another hour (cookie and record), as Cognito does. GlobalSignOut does not end it (that revokes
+ * tokens; the browser session ends at /logout), but a user deleted or disabled since is signed
+ * in no more.
+ */
+export async function useHostedSession(
   ctx: OperationContext,
   req: IncomingMessage,
+  res: ServerResponse,
   pool: PoolRecord,
+  scope: DomainScope,
 ): Promise<HostedSession | undefined> {
   const found = sessionCookie(req);
   if (!found || found.poolId !== pool.id) return undefined;
@@ -62,9 +69,13 @@ export async function readHostedSession(
     hashOf(found.secret),
   );
   if (!record || (record.expiresAt ?? 0) <= ctx.now) return undefined;
-  // A user deleted, disabled or signed out everywhere since is signed in no more.
   const user = await ctx.store.users.getBySub(pool.id, record.data.sub);
-  if (!user || !user.enabled || (user.signedOutAt ?? 0) > record.data.authTime) return undefined;
+  if (!user || !user.enabled) return undefined;
+  await ctx.store.resources.put({ ...record, updatedAt: ctx.now, expiresAt: ctx.now + SESSION_MS });
+  appendCookie(
+    res,
+    `${SESSION_COOKIE}=${pool.id}.${found.secret}; Max-Age=${SESSION_MS / 1000}; ${cookieAttributes(ctx, scope)}`,
+  );
   return record.data;
 }
 

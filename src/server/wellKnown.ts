@@ -22,20 +22,24 @@ export async function handleWellKnown(
     return send(res, 200, { keys: await publicJwks(deps.store, pool.id, Date.now()) });
   }
   if (document === "openid-configuration") {
-    // Cognito lists the members alphabetically; the OAuth endpoints live under the server itself.
+    // Cognito lists the members alphabetically, and the endpoints of the pool's domain: here the
+    // domain's path prefix on this server (src/oauth/domainRouting.ts), or the server root for a
+    // pool without a prefix domain, where clients are found by id alone.
+    const prefix = typeof pool.config.Domain === "string" ? `/${pool.config.Domain}` : "";
+    const endpoints = `${base}${prefix}`;
     return send(res, 200, {
-      authorization_endpoint: `${base}/oauth2/authorize`,
-      end_session_endpoint: `${base}/logout`,
+      authorization_endpoint: `${endpoints}/oauth2/authorize`,
+      end_session_endpoint: `${endpoints}/logout`,
       id_token_signing_alg_values_supported: ["RS256"],
       issuer: issuerFor(deps.config, pool),
       jwks_uri: `${base}/${pool.id}/.well-known/jwks.json`,
       response_types_supported: ["code", "token"],
-      revocation_endpoint: `${base}/oauth2/revoke`,
+      revocation_endpoint: `${endpoints}/oauth2/revoke`,
       scopes_supported: ["openid", "email", "phone", "profile"],
       subject_types_supported: ["public"],
-      token_endpoint: `${base}/oauth2/token`,
+      token_endpoint: `${endpoints}/oauth2/token`,
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
-      userinfo_endpoint: `${base}/oauth2/userInfo`,
+      userinfo_endpoint: `${endpoints}/oauth2/userInfo`,
     });
   }
   send(res, 404, { message: `No route for GET ${url.pathname}` });
