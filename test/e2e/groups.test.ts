@@ -131,6 +131,12 @@ describe("groups", () => {
     it("treats group names as case-sensitive", async () => {
       const err = await errorOf(() => t.client.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: "READERS" })));
       assert.equal(err.name, "ResourceNotFoundException");
+      // Names differing only in case are two groups.
+      const pool = await newPool();
+      await newGroup(pool, "Admins");
+      await newGroup(pool, "admins");
+      const { Groups } = await t.client.send(new ListGroupsCommand({ UserPoolId: pool }));
+      assert.deepEqual(Groups!.map((g) => g.GroupName).sort(), ["Admins", "admins"]);
     });
 
     it("answers ResourceNotFoundException 'Group not found.' for an unknown group", async () => {
@@ -422,6 +428,10 @@ describe("groups", () => {
         t.client.send(new ListUsersInGroupCommand({ UserPoolId: pool, GroupName: "staff", Limit: 61 })),
       );
       assert.equal(tooMany.name, "InvalidParameterException");
+      const tooManyGroups = await errorOf(() =>
+        t.client.send(new AdminListGroupsForUserCommand({ UserPoolId: pool, Username: "alice", Limit: 61 })),
+      );
+      assert.equal(tooManyGroups.name, "InvalidParameterException");
     });
 
     it("removes a member, and removing a non-member succeeds without change", async () => {
@@ -509,6 +519,9 @@ describe("groups", () => {
       assert.deepEqual(await membersOf(pool, "viewers"), ["leaver"]);
       await t.client.send(new AdminDeleteUserCommand({ UserPoolId: pool, Username: "leaver" }));
       assert.deepEqual(await membersOf(pool, "viewers"), []);
+      // The group itself stays.
+      const { Group } = await t.client.send(new GetGroupCommand({ UserPoolId: pool, GroupName: "viewers" }));
+      assert.equal(Group?.GroupName, "viewers");
     });
   });
 

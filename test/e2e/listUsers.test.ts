@@ -3,6 +3,7 @@ import { before, describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
+  AdminSetUserPasswordCommand,
   CreateUserPoolCommand,
   ListUsersCommand,
   type UserType,
@@ -78,6 +79,7 @@ describe("ListUsers", () => {
     assert.equal(anna.UserStatus, "FORCE_CHANGE_PASSWORD");
     assert.ok(anna.UserCreateDate instanceof Date);
     assert.equal(anna.Attributes!.length, 7);
+    assert.equal(anna.Attributes!.find((a) => a.Name === "sub")?.Value, subs.anna);
   });
 
   it("filters on each searchable attribute with = and ^=", async () => {
@@ -145,6 +147,10 @@ describe("ListUsers", () => {
       { Name: "email", Value: "anna@example.com" },
       { Name: "given_name", Value: "Anna" },
     ]);
+    // The user's own fields come whatever the attributes asked for.
+    assert.equal(Users![0]!.Username, "anna");
+    assert.equal(Users![0]!.UserStatus, "FORCE_CHANGE_PASSWORD");
+    assert.equal(Users![0]!.Enabled, true);
     const none = await list('username = "anna"', { AttributesToGet: [] });
     assert.deepEqual(none.Users![0]!.Attributes, []);
     const err = await errorOf(() => list(undefined, { AttributesToGet: ["email", "nope"] }));
@@ -183,6 +189,35 @@ describe("ListUsers", () => {
     assert.deepEqual(await byStatus('status ^= "D"'), ["off"]);
     assert.deepEqual(await byStatus('status = "disabled"'), []);
     assert.deepEqual(await byStatus('status ^= "d"'), []);
+  });
+
+  it("finds a user given a permanent password by cognito:user_status CONFIRMED", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "confirmed" }));
+    const id = UserPool!.Id!;
+    for (const username of ["invited", "settled"]) {
+      await t.client.send(
+        new AdminCreateUserCommand({ UserPoolId: id, Username: username, MessageAction: "SUPPRESS" }),
+      );
+    }
+    await t.client.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: id,
+        Username: "settled",
+        Password: "Perm-Pass-123!",
+        Permanent: true,
+      }),
+    );
+    const byStatus = async (filter: string) =>
+      names((await t.client.send(new ListUsersCommand({ UserPoolId: id, Filter: filter }))).Users);
+    assert.deepEqual(await byStatus('cognito:user_status = "CONFIRMED"'), ["settled"]);
+    assert.deepEqual(await byStatus('cognito:user_status = "FORCE_CHANGE_PASSWORD"'), ["invited"]);
+  });
+
+  it("answers an empty list without a token for a pool without users", async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "empty" }));
+    const res = await t.client.send(new ListUsersCommand({ UserPoolId: UserPool!.Id! }));
+    assert.deepEqual(res.Users, []);
+    assert.equal(res.PaginationToken, undefined);
   });
 
   it("pages with Limit and PaginationToken, with and without a filter", async () => {

@@ -31,6 +31,7 @@ interface Message {
   subject: string | null;
   message: string;
   code: string | null;
+  createdAt: string;
 }
 
 async function messagesOf(t: TestCognate, userPoolId: string): Promise<Message[]> {
@@ -45,6 +46,7 @@ async function newPool(t: TestCognate, settings: Partial<CreateUserPoolRequest> 
 
 const attrs = (list: { Name?: string; Value?: string }[] | undefined) =>
   Object.fromEntries((list ?? []).map((a) => [a.Name, a.Value]));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("AdminCreateUser", () => {
   const t = useCognate();
@@ -60,6 +62,7 @@ describe("AdminCreateUser", () => {
         UserAttributes: [
           { Name: "email", Value: "alice@example.com" },
           { Name: "name", Value: "Alice" },
+          { Name: "phone_number", Value: "+12065551212" },
         ],
       }),
     );
@@ -69,10 +72,12 @@ describe("AdminCreateUser", () => {
     assert.ok(User?.UserCreateDate instanceof Date);
     assert.ok(User?.UserLastModifiedDate instanceof Date);
     const a = attrs(User?.Attributes);
-    assert.match(a.sub!, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.match(a.sub!, UUID);
     assert.equal(a.email, "alice@example.com");
     assert.equal(a.name, "Alice");
+    assert.equal(a.phone_number, "+12065551212");
     assert.equal(a.email_verified, undefined);
+    assert.equal(User?.MFAOptions, undefined);
     assert.deepEqual(await messagesOf(t, pool), []);
   });
 
@@ -121,8 +126,12 @@ describe("AdminCreateUser", () => {
     const a = attrs(User?.Attributes);
     assert.equal(User?.Username, a.sub);
     assert.equal(a.email, "erin@example.com");
+    assert.match(User!.Username!, UUID);
     const got = await t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: "erin@example.com" }));
     assert.equal(got.Username, a.sub);
+    // The sub, which is the username, finds the user too.
+    const bySub = await t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: a.sub }));
+    assert.equal(attrs(bySub.UserAttributes).email, "erin@example.com");
     const dup = await errorOf(() =>
       t.client.send(
         new AdminCreateUserCommand({ UserPoolId: pool, Username: "erin@example.com", MessageAction: "SUPPRESS" }),
@@ -149,12 +158,36 @@ describe("AdminCreateUser", () => {
       new AdminCreateUserCommand({ UserPoolId: phone, Username: "+15555550100", MessageAction: "SUPPRESS" }),
     );
     assert.equal(attrs(User?.Attributes).phone_number, "+15555550100");
+    assert.match(User!.Username!, UUID);
+    assert.equal(User?.Username, attrs(User?.Attributes).sub);
+    const found = await t.client.send(new AdminGetUserCommand({ UserPoolId: phone, Username: "+15555550100" }));
+    assert.equal(found.Username, User?.Username);
     const both = await newPool(t, { UsernameAttributes: ["email", "phone_number"] });
     const e2 = await errorOf(() =>
       t.client.send(new AdminCreateUserCommand({ UserPoolId: both, Username: "frank", MessageAction: "SUPPRESS" })),
     );
     assert.equal(e2.name, "InvalidParameterException");
     assert.equal(e2.message, "Username should be either an email or a phone number.");
+    // Either one is accepted, the username is the sub, and either finds the user.
+    const byEmail = await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: both, Username: "either@example.com", MessageAction: "SUPPRESS" }),
+    );
+    const byPhone = await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: both, Username: "+15555550104", MessageAction: "SUPPRESS" }),
+    );
+    assert.equal(attrs(byEmail.User?.Attributes).email, "either@example.com");
+    assert.equal(attrs(byPhone.User?.Attributes).phone_number, "+15555550104");
+    assert.equal(
+      (await t.client.send(new AdminGetUserCommand({ UserPoolId: both, Username: "+15555550104" }))).Username,
+      byPhone.User?.Username,
+    );
+    const { Users } = await t.client.send(
+      new ListUsersCommand({ UserPoolId: both, Filter: `username = "${byEmail.User?.Username}"` }),
+    );
+    assert.deepEqual(
+      Users!.map((u) => u.Username),
+      [byEmail.User?.Username],
+    );
   });
 
   it("rejects an email-shaped username in an email alias pool", async () => {
@@ -185,6 +218,7 @@ describe("AdminCreateUser", () => {
         { Name: "email", AttributeDataType: "String", Required: true, Mutable: true },
         { Name: "tier", AttributeDataType: "Number", NumberAttributeConstraints: { MinValue: "1", MaxValue: "5" } },
         { Name: "code", AttributeDataType: "String", StringAttributeConstraints: { MinLength: "2", MaxLength: "4" } },
+        { Name: "secret", AttributeDataType: "String", DeveloperOnlyAttribute: true, Mutable: true },
       ],
     });
     const create = (attributes: { Name: string; Value: string }[]) =>
@@ -204,6 +238,12 @@ describe("AdminCreateUser", () => {
     assert.equal(
       err.message,
       "Attributes did not conform to the schema: nope: Attribute does not exist in the schema.",
+    );
+    err = await create([{ Name: "custom:nope", Value: "1" }, email]);
+    assert.equal(err.name, "InvalidParameterException");
+    assert.equal(
+      err.message,
+      "Attributes did not conform to the schema: custom:nope: Attribute does not exist in the schema.",
     );
     err = await create([]);
     assert.equal(err.message, "Attributes did not conform to the schema: email: The attribute is required");
@@ -251,6 +291,30 @@ describe("AdminCreateUser", () => {
       }),
     );
     assert.equal(attrs(User?.Attributes)["custom:tier"], "3");
+    // Custom attributes are stored under their custom: names and read back so.
+    const stored = attrs(
+      (await t.client.send(new AdminGetUserCommand({ UserPoolId: pool, Username: "h" }))).UserAttributes,
+    );
+    assert.equal(stored["custom:tier"], "3");
+    assert.equal(stored["custom:code"], "ab");
+    // The constraints' bounds are inclusive, and a developer-only attribute is set by its dev:custom: name.
+    const bounds = await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "h2",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          email,
+          { Name: "custom:tier", Value: "5" },
+          { Name: "custom:code", Value: "abcd" },
+          { Name: "dev:custom:secret", Value: "s" },
+        ],
+      }),
+    );
+    const b = attrs(bounds.User?.Attributes);
+    assert.equal(b["custom:tier"], "5");
+    assert.equal(b["custom:code"], "abcd");
+    assert.equal(b["dev:custom:secret"], "s");
   });
 
   it("checks the temporary password against the policy", async () => {
@@ -295,6 +359,39 @@ describe("AdminCreateUser", () => {
         MessageAction: "SUPPRESS",
       }),
     );
+    // The pool's own minimum length holds too.
+    const long = await newPool(t, {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: false,
+          RequireNumbers: false,
+          RequireSymbols: false,
+        },
+      },
+    });
+    const short = await errorOf(() =>
+      t.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: long,
+          Username: "i",
+          TemporaryPassword: "abcdefghijk",
+          MessageAction: "SUPPRESS",
+        }),
+      ),
+    );
+    assert.equal(short.name, "InvalidPasswordException");
+    assert.equal(short.message, "Password did not conform with policy: Password not long enough");
+    const { User } = await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: long,
+        Username: "i",
+        TemporaryPassword: "abcdefghijkl",
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    assert.equal(User?.UserStatus, "FORCE_CHANGE_PASSWORD");
   });
 
   it("sends the default invitation by SMS and by email, with a generated password", async () => {
@@ -331,6 +428,27 @@ describe("AdminCreateUser", () => {
     assert.equal(email!.subject, "Your temporary password");
     assert.equal(email!.code, "Kate-Pass1");
     assert.equal(email!.message, "Your username is kate and temporary password is Kate-Pass1.");
+    assert.equal(email!.userPoolId, pool);
+    assert.equal(email!.username, "kate");
+    assert.ok(!Number.isNaN(Date.parse(email!.createdAt)));
+  });
+
+  it("sends the invitation by SMS alone when DesiredDeliveryMediums is left out, even if the user has an email", async () => {
+    const pool = await newPool(t);
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool,
+        Username: "texted",
+        UserAttributes: [
+          { Name: "phone_number", Value: "+12065550123" },
+          { Name: "email", Value: "texted@example.com" },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      (await messagesOf(t, pool)).map((m) => [m.deliveryMedium, m.destination]),
+      [["SMS", "+12065550123"]],
+    );
   });
 
   it("puts passwords with replacement patterns into the message literally", async () => {
@@ -361,6 +479,36 @@ describe("AdminCreateUser", () => {
     assert.match(message!.code!, /[A-Z]/);
     assert.match(message!.code!, /[a-z]/);
     assert.match(message!.code!, /[0-9]/);
+
+    const strict = await newPool(t, {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 16,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+    });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: strict,
+        Username: "gen",
+        DesiredDeliveryMediums: ["EMAIL"],
+        UserAttributes: [{ Name: "email", Value: "gen@example.com" }],
+      }),
+    );
+    const code = (await messagesOf(t, strict))[0]!.code!;
+    assert.ok(code.length >= 16, code);
+    assert.match(code, /[a-z]/);
+    assert.match(code, /[A-Z]/);
+    assert.match(code, /[0-9]/);
+    assert.match(code, /[^a-zA-Z0-9]/);
+    // The policy that made it accepts it back.
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: strict, Username: "gen", Password: code, Permanent: false }),
+    );
   });
 
   it("uses the pool's InviteMessageTemplate", async () => {
@@ -387,10 +535,10 @@ describe("AdminCreateUser", () => {
     );
     const messages = await messagesOf(t, pool);
     assert.deepEqual(
-      messages.map((m) => [m.deliveryMedium, m.subject, m.message]),
+      messages.map((m) => [m.deliveryMedium, m.destination, m.subject, m.message]),
       [
-        ["EMAIL", "Welcome", "Hi mia, use Mia-Pass1"],
-        ["SMS", null, "User mia code Mia-Pass1"],
+        ["EMAIL", "mia@example.com", "Welcome", "Hi mia, use Mia-Pass1"],
+        ["SMS", "+15555550102", null, "User mia code Mia-Pass1"],
       ],
     );
   });
@@ -585,6 +733,25 @@ describe("AdminCreateUser", () => {
     assert.equal(winner.Username, "both2");
   });
 
+  it("validates the Username pattern and length", async () => {
+    const pool = await newPool(t);
+    const spaced = await errorOf(() =>
+      t.client.send(new AdminCreateUserCommand({ UserPoolId: pool, Username: "has space", MessageAction: "SUPPRESS" })),
+    );
+    assert.equal(spaced.name, "InvalidParameterException");
+    assert.equal(
+      spaced.message,
+      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+    );
+    const long = await errorOf(() =>
+      t.client.send(
+        new AdminCreateUserCommand({ UserPoolId: pool, Username: "a".repeat(129), MessageAction: "SUPPRESS" }),
+      ),
+    );
+    assert.equal(long.name, "InvalidParameterException");
+    assert.match(long.message, /length less than or equal to 128/);
+  });
+
   it("answers ResourceNotFoundException for an unknown pool", async () => {
     const err = await errorOf(() =>
       t.client.send(new AdminCreateUserCommand({ UserPoolId: "us-east-1_nothere00", Username: "x" })),
@@ -612,6 +779,7 @@ describe("AdminGetUser", () => {
     assert.equal(got.UserStatus, "FORCE_CHANGE_PASSWORD");
     assert.deepEqual(attrs(got.UserAttributes), attrs(created.User?.Attributes));
     assert.equal(got.UserCreateDate?.getTime(), created.User?.UserCreateDate?.getTime());
+    assert.equal(got.UserLastModifiedDate?.getTime(), created.User?.UserLastModifiedDate?.getTime());
     assert.equal(got.MFAOptions, undefined);
     assert.equal(got.PreferredMfaSetting, undefined);
     assert.equal(got.UserMFASettingList, undefined);
@@ -668,7 +836,7 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
     });
     const before = await getUser(t, pool, "ruth");
     await new Promise((r) => setTimeout(r, 5));
-    await t.client.send(
+    const res = await t.client.send(
       new AdminUpdateUserAttributesCommand({
         UserPoolId: pool,
         Username: "ruth",
@@ -678,6 +846,10 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
         ],
       }),
     );
+    assert.deepEqual(
+      Object.keys(res).filter((k) => k !== "$metadata"),
+      [],
+    );
     const after = await getUser(t, pool, "ruth");
     const a = attrs(after.UserAttributes);
     assert.equal(a.email, "ruth2@example.com");
@@ -685,6 +857,7 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
     assert.equal(a.given_name, "Ruth");
     assert.equal(a.sub, attrs(before.UserAttributes).sub);
     assert.ok(after.UserLastModifiedDate!.getTime() > before.UserLastModifiedDate!.getTime());
+    assert.equal(after.UserCreateDate!.getTime(), before.UserCreateDate!.getTime());
 
     await t.client.send(
       new AdminUpdateUserAttributesCommand({
@@ -711,6 +884,7 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
     await update([{ Name: "name", Value: "Rick" }]);
     assert.deepEqual(await messagesOf(t, pool), []);
     await update([{ Name: "email", Value: "rick2@example.com" }]);
+    assert.equal(attrs((await getUser(t, pool, "rick")).UserAttributes).email_verified, "false");
     const [message] = await messagesOf(t, pool);
     assert.equal(message!.deliveryMedium, "EMAIL");
     assert.equal(message!.destination, "rick2@example.com");
@@ -724,6 +898,21 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
     ]);
     assert.equal((await messagesOf(t, pool)).length, 1);
     assert.equal(attrs((await getUser(t, pool, "rick")).UserAttributes).email_verified, "true");
+  });
+
+  it("unverifies a changed phone number in a pool that verifies phone numbers", async () => {
+    const pool = await newPool(t, { AutoVerifiedAttributes: ["phone_number"] });
+    await createUser(t, pool, "cal", { phone_number: "+12065550001", phone_number_verified: "true" });
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: "cal",
+        UserAttributes: [{ Name: "phone_number", Value: "+12065550002" }],
+      }),
+    );
+    const a = attrs((await getUser(t, pool, "cal")).UserAttributes);
+    assert.equal(a.phone_number, "+12065550002");
+    assert.equal(a.phone_number_verified, "false");
   });
 
   it("rejects sub, immutable custom attributes, unknown names and bad values", async () => {
@@ -747,6 +936,8 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
       err.message,
       "Attributes did not conform to the schema: favourite: Attribute does not exist in the schema.",
     );
+    err = await update([{ Name: "custom:nope", Value: "x" }]);
+    assert.equal(err.name, "InvalidParameterException");
     err = await update([{ Name: "email", Value: "nope" }]);
     assert.equal(err.message, "Invalid email address format.");
     err = await update([{ Name: "phone_number_verified", Value: "maybe" }]);
@@ -810,25 +1001,34 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
 
   it("deletes attributes, but not required or immutable ones", async () => {
     const pool = await newPool(t, {
-      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+      Schema: [
+        { Name: "email", AttributeDataType: "String", Required: true, Mutable: true },
+        { Name: "team", AttributeDataType: "String", Mutable: true },
+      ],
     });
     await createUser(t, pool, "wes", {
       email: "wes@example.com",
       phone_number: "+15555550113",
       phone_number_verified: "true",
       nickname: "w",
+      "custom:team": "x",
     });
-    await t.client.send(
+    const res = await t.client.send(
       new AdminDeleteUserAttributesCommand({
         UserPoolId: pool,
         Username: "wes",
-        UserAttributeNames: ["phone_number", "nickname"],
+        UserAttributeNames: ["phone_number", "nickname", "custom:team"],
       }),
+    );
+    assert.deepEqual(
+      Object.keys(res).filter((k) => k !== "$metadata"),
+      [],
     );
     const a = attrs((await getUser(t, pool, "wes")).UserAttributes);
     assert.equal(a.phone_number, undefined);
     assert.equal(a.phone_number_verified, undefined);
     assert.equal(a.nickname, undefined);
+    assert.equal(a["custom:team"], undefined);
     assert.equal(a.email, "wes@example.com");
     const del = (names: string[]) =>
       errorOf(() =>
@@ -841,7 +1041,10 @@ describe("AdminUpdateUserAttributes and AdminDeleteUserAttributes", () => {
     assert.equal(err.message, "Attributes did not conform to the schema: email: The attribute is required");
     err = await del(["sub"]);
     assert.equal(err.name, "InvalidParameterException");
+    assert.ok(attrs((await getUser(t, pool, "wes")).UserAttributes).sub);
     err = await del(["nothing"]);
+    assert.equal(err.name, "InvalidParameterException");
+    err = await del(["custom:nope"]);
     assert.equal(err.name, "InvalidParameterException");
     const missing = await errorOf(() =>
       t.client.send(
@@ -858,9 +1061,16 @@ describe("AdminDisableUser, AdminEnableUser and AdminDeleteUser", () => {
   it("disables and enables a user", async () => {
     const pool = await newPool(t);
     await createUser(t, pool, "xena");
+    const res = await t.client.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: "xena" }));
+    assert.deepEqual(
+      Object.keys(res).filter((k) => k !== "$metadata"),
+      [],
+    );
+    // Disabling twice is no error, and AdminGetUser still returns the disabled user with its status.
     await t.client.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: "xena" }));
     const disabled = await getUser(t, pool, "xena");
     assert.equal(disabled.Enabled, false);
+    assert.equal(disabled.UserStatus, "FORCE_CHANGE_PASSWORD");
     const listed = await t.client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'status = "Disabled"' }));
     assert.deepEqual(
       listed.Users!.map((u) => u.Username),
@@ -894,8 +1104,29 @@ describe("AdminDisableUser, AdminEnableUser and AdminDeleteUser", () => {
       t.client.send(new AdminDeleteUserCommand({ UserPoolId: pool, Username: "yuri" })),
     );
     assert.equal(again.name, "UserNotFoundException");
+    assert.equal(again.message, "User does not exist.");
+    assert.deepEqual((await t.client.send(new ListUsersCommand({ UserPoolId: pool }))).Users, []);
     // The name is free again.
     await createUser(t, pool, "YURI");
+  });
+
+  it("accepts the username in any case in every admin call of a case-insensitive pool", async () => {
+    const pool = await newPool(t, { UsernameConfiguration: { CaseSensitive: false } });
+    await createUser(t, pool, "carol");
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: "Carol",
+        UserAttributes: [{ Name: "name", Value: "C" }],
+      }),
+    );
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: "cArol" }));
+    const got = await getUser(t, pool, "CaRoL");
+    assert.equal(got.Username, "carol");
+    assert.equal(got.Enabled, false);
+    assert.equal(attrs(got.UserAttributes).name, "C");
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: pool, Username: "CAROL" }));
+    assert.equal((await errorOf(() => getUser(t, pool, "carol"))).name, "UserNotFoundException");
   });
 });
 
@@ -919,6 +1150,21 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
     );
     assert.equal(weak.name, "InvalidPasswordException");
     assert.equal(weak.message, "Password did not conform with policy: Password must have uppercase characters");
+    const weakPermanent = await errorOf(() =>
+      t.client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: pool,
+          Username: "zoe",
+          Password: "alllowercase1!",
+          Permanent: true,
+        }),
+      ),
+    );
+    assert.equal(weakPermanent.name, "InvalidPasswordException");
+    assert.equal(
+      weakPermanent.message,
+      "Password did not conform with policy: Password must have uppercase characters",
+    );
     const missing = await errorOf(() =>
       t.client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: "ghost", Password: "Perm-Pass1" })),
     );
@@ -958,6 +1204,9 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
     assert.equal(message!.destination, "ivy@example.com");
     assert.match(message!.code!, /^[0-9]{6}$/);
     assert.equal(message!.message, `Your verification code is ${message!.code}.`);
+    // A permanent password set by the administrator ends the reset.
+    await confirm(t, pool, "ivy");
+    assert.equal((await getUser(t, pool, "ivy")).UserStatus, "CONFIRMED");
 
     await createUser(t, pool, "jon", { email: "jon@example.com" });
     await confirm(t, pool, "jon");
@@ -970,6 +1219,17 @@ describe("AdminSetUserPassword, AdminResetUserPassword and AdminConfirmSignUp", 
       "Cannot reset password for the user as there is no registered/verified email or phone_number",
     );
     assert.equal((await getUser(t, pool, "jon")).UserStatus, "CONFIRMED");
+    // Nor can a user without any address.
+    await createUser(t, pool, "kit");
+    await confirm(t, pool, "kit");
+    const unreachable = await errorOf(() =>
+      t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "kit" })),
+    );
+    assert.equal(unreachable.name, "InvalidParameterException");
+    assert.equal(
+      unreachable.message,
+      "Cannot reset password for the user as there is no registered/verified email or phone_number",
+    );
     const missing = await errorOf(() =>
       t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: pool, Username: "ghost" })),
     );
