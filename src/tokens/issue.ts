@@ -230,6 +230,8 @@ export async function issueTokens(ctx: OperationContext, options: IssueOptions):
   if (signIn.deviceKey) accessClaims.device_key = signIn.deviceKey;
   Object.assign(accessClaims, {
     iss,
+    // Access tokens of the OAuth endpoints say version 2 (as client-credentials ones do); the API's say nothing.
+    ...(signIn.scopes ? { version: 2 } : {}),
     client_id: client.clientId,
     ...(revocable ? { origin_jti: originJti } : {}),
     event_id: signIn.eventId,
@@ -337,6 +339,14 @@ function readableClaims(pool: PoolRecord, client: ClientRecord, user: UserRecord
   const schema = (pool.config.SchemaAttributes as SchemaAttributeType[] | undefined) ?? [];
   const types = new Map(schema.map((a) => [a.Name!, a.AttributeDataType]));
   const claims: Record<string, unknown> = {};
+  const jsonArrayOr = (text: string): unknown => {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return Array.isArray(parsed) ? parsed : text;
+    } catch {
+      return text;
+    }
+  };
   for (const [name, value] of Object.entries(user.attributes)) {
     if (name === "sub" || name.startsWith("dev:")) continue;
     if (allowed && !allowed.has(name)) continue;
@@ -344,6 +354,8 @@ function readableClaims(pool: PoolRecord, client: ClientRecord, user: UserRecord
     if (type === "Boolean") claims[name] = value === "true";
     else if (name === "updated_at" && /^\d+$/.test(value)) claims[name] = Number(value);
     else if (name === "address") claims[name] = { formatted: value };
+    // Stored as JSON text (federation); Cognito's ID token carries the array itself.
+    else if (name === "identities") claims[name] = jsonArrayOr(value);
     else claims[name] = value;
   }
   return claims;

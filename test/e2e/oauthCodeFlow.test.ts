@@ -150,6 +150,7 @@ describe("the authorization code grant through openid-client", () => {
     assert.ok(tokens.refresh_token);
     const access = await verifier(poolId, "access", clientId).verify(tokens.access_token);
     assert.equal(access.scope, "openid email");
+    assert.equal(access.version, 2, "OAuth access tokens say version 2");
     assert.equal(access.username, "ada");
     const id = await verifier(poolId, "id", clientId).verify(tokens.id_token!);
     assert.equal(id.nonce, nonce);
