@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { startFederatedSignIn } from "../federation/start.js";
 import type { OperationContext } from "../protocol/operation.js";
 import { completeAuthorization, redirect } from "./authorization.js";
 import {
@@ -29,6 +28,7 @@ export async function authorizeEndpoint(
     const prompts = new Set((request.prompt ?? "").split(/\s+/).filter(Boolean));
     const federated = request.identityProvider !== undefined && request.identityProvider !== "COGNITO";
     if (federated || (request.idpIdentifier !== undefined && request.identityProvider === undefined)) {
+      const { startFederatedSignIn } = await import("../federation/start.js");
       return await startFederatedSignIn(ctx, req, res, target, scope);
     }
     const session = prompts.has("login") ? undefined : await useHostedSession(ctx, req, res, pool, scope);

@@ -5,8 +5,6 @@ import type { OperationContext } from "../protocol/operation.js";
 import type { CognateConfig } from "../server/config.js";
 import type { Store } from "../storage/types.js";
 import { OAuthError } from "./errors.js";
-import { handleFederationCallback } from "../federation/callback.js";
-import { handleManagedLogin } from "../managedLogin/router.js";
 import { authorizeEndpoint } from "./authorize.js";
 import { routeDomainRequest } from "./domainRouting.js";
 import { logoutEndpoint } from "./logout.js";
@@ -67,8 +65,11 @@ export async function handleOAuth(
       if (method !== "GET") return false;
       await logoutEndpoint(ctx, req, res, url, scope);
     } else if (path === "/oauth2/idpresponse" || path === "/saml2/idpresponse") {
+      const { handleFederationCallback } = await import("../federation/callback.js");
       await handleFederationCallback(ctx, req, res, url, routed);
     } else {
+      // Loaded on first use: the pages are not part of the API server's start-up.
+      const { handleManagedLogin } = await import("../managedLogin/router.js");
       await handleManagedLogin(ctx, req, res, url, routed);
     }
   } catch (thrown) {
