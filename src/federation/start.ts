@@ -1,25 +1,67 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AuthorizeTarget } from "../oauth/authorizeRequest.js";
-import { AuthorizeRedirectError } from "../oauth/authorizeRequest.js";
+import { redirect } from "../oauth/authorization.js";
+import { authorizeQuery, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import type { DomainScope } from "../oauth/domainRouting.js";
 import type { OperationContext } from "../protocol/operation.js";
+import { publicBase } from "../tokens/issuer.js";
+import { providerEndpoints } from "./discovery.js";
+import { FederationError, redirectErrorToApp } from "./errors.js";
+import { ProviderUnreachable } from "./http.js";
+import { requestedProvider } from "./provider.js";
+import { saveFederationState } from "./state.js";
+
+/** Where providers send the browser back: this domain's idpresponse, as Cognito's redirect URI is. */
+export const idpResponseUrl = (ctx: OperationContext, scope: DomainScope) =>
+  `${publicBase(ctx.config)}${scope.base}/oauth2/idpresponse`;
 
 /**
  * An authorization request that names an external identity provider (identity_provider or
- * idp_identifier): redirects the browser to that provider. Federation is not built yet.
+ * idp_identifier): remembers the request under a fresh state and redirects the browser to the
+ * provider's authorization endpoint (code flow, with nonce and PKCE). Failures go back to the app.
  */
 export async function startFederatedSignIn(
-  _ctx: OperationContext,
+  ctx: OperationContext,
   _req: IncomingMessage,
-  _res: ServerResponse,
-  { request }: AuthorizeTarget,
-  _scope: DomainScope,
+  res: ServerResponse,
+  { pool, client, request }: AuthorizeTarget,
+  scope: DomainScope,
 ): Promise<void> {
-  throw new AuthorizeRedirectError(
-    "invalid_request",
-    request.redirectUri,
-    request.responseType,
-    request.state,
-    "Federated sign-in is not supported yet.",
-  );
+  try {
+    const provider = await requestedProvider(ctx, pool, client, request);
+    const details = provider.ProviderDetails;
+    const endpoints = await providerEndpoints(details);
+    const nonce = randomBytes(24).toString("base64url");
+    const codeVerifier = randomBytes(48).toString("base64url");
+    const redirectUri = idpResponseUrl(ctx, scope);
+    const state = await saveFederationState(ctx, pool.id, {
+      authorizeQuery: authorizeQuery(request).toString(),
+      providerName: provider.ProviderName,
+      nonce,
+      codeVerifier,
+      redirectUri,
+    });
+    const target = new URL(endpoints.authorizationEndpoint);
+    target.searchParams.set("response_type", "code");
+    target.searchParams.set("client_id", details.client_id ?? "");
+    target.searchParams.set("redirect_uri", redirectUri);
+    target.searchParams.set(
+      "scope",
+      (details.authorize_scopes ?? "openid")
+        .trim()
+        .split(/[\s,]+/)
+        .join(" "),
+    );
+    target.searchParams.set("state", state);
+    target.searchParams.set("nonce", nonce);
+    target.searchParams.set("code_challenge", createHash("sha256").update(codeVerifier).digest("base64url"));
+    target.searchParams.set("code_challenge_method", "S256");
+    redirect(res, target.href);
+  } catch (thrown) {
+    if (!(thrown instanceof FederationError)) throw thrown;
+    if (thrown instanceof ProviderUnreachable) {
+      ctx.log.warn("identity provider unreachable", { requestId: ctx.requestId, reason: thrown.reason });
+    }
+    redirectErrorToApp(res, request, thrown);
+  }
 }

@@ -4,6 +4,7 @@ import { brandingOperations } from "../branding/index.js";
 import { clientOperations } from "../clients/index.js";
 import { deviceOperations } from "../devices/index.js";
 import { domainOperations } from "../domains/index.js";
+import { federationOperations } from "../federation/index.js";
 import { groupOperations } from "../groups/index.js";
 import { identityProviderOperations } from "../identityProviders/index.js";
 import { mfaOperations } from "../mfa/index.js";
@@ -34,6 +35,7 @@ const all: OperationDefinition<never, unknown>[] = [
   ...deviceOperations,
   ...webAuthnOperations,
   ...authEventOperations,
+  ...federationOperations,
 ];
 
 export const handlers: ReadonlyMap<string, OperationDefinition> = new Map(

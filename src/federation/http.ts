@@ -1,0 +1,55 @@
+import { FederationError } from "./errors.js";
+
+// An external provider that does not answer within this time fails the sign-in instead of holding the browser.
+const PROVIDER_TIMEOUT_MS = 10_000;
+// Discovery documents, key sets, token and userInfo answers are small; anything larger is refused.
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** What went wrong talking to the provider, for the log: never its answer's body (it can hold tokens). */
+export class ProviderUnreachable extends FederationError {
+  constructor(readonly reason: string) {
+    super("server_error", "The identity provider could not be reached.");
+  }
+}
+
+/**
+ * A JSON object from the provider: GET, or POST with a form. Network failures, timeouts,
+ * non-JSON answers and (unless `allowErrorStatus`) non-2xx statuses are ProviderUnreachable.
+ */
+export async function providerJson(
+  url: string,
+  init: { method?: "GET" | "POST"; headers?: Record<string, string>; form?: URLSearchParams } = {},
+  allowErrorStatus = false,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? (init.form ? "POST" : "GET"),
+      headers: {
+        accept: "application/json",
+        ...(init.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+        ...init.headers,
+      },
+      ...(init.form ? { body: init.form.toString() } : {}),
+      redirect: "error",
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+    });
+  } catch (err) {
+    throw new ProviderUnreachable(`${new URL(url).origin}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const text = await response.text();
+  if (text.length > MAX_ANSWER_BYTES) throw new ProviderUnreachable(`${new URL(url).origin}: answer too large`);
+  if (!response.ok && !allowErrorStatus) {
+    throw new ProviderUnreachable(`${new URL(url).origin}${new URL(url).pathname}: HTTP ${response.status}`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ProviderUnreachable(`${new URL(url).origin}${new URL(url).pathname}: not JSON`);
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ProviderUnreachable(`${new URL(url).origin}${new URL(url).pathname}: not a JSON object`);
+  }
+  return { status: response.status, body: body as Record<string, unknown> };
+}
