@@ -227,6 +227,16 @@ describe("app clients", () => {
         assert.equal(c!.IdTokenValidity, 1);
         assert.equal(c!.RefreshTokenValidity, 3650);
         assert.deepEqual(c!.TokenValidityUnits, { AccessToken: "minutes", IdToken: "days" });
+        // The same bounds in seconds: 300 s up to 86400 s for access and ID tokens.
+        const { UserPoolClient: s } = await create({
+          AccessTokenValidity: 300,
+          IdTokenValidity: 86400,
+          RefreshTokenValidity: 86400,
+          TokenValidityUnits: { AccessToken: "seconds", IdToken: "seconds", RefreshToken: "seconds" },
+        });
+        assert.equal(s!.AccessTokenValidity, 300);
+        assert.equal(s!.IdTokenValidity, 86400);
+        assert.equal(s!.RefreshTokenValidity, 86400);
       });
 
       it("rejects access or ID tokens that outlive the refresh token", async () => {
@@ -412,14 +422,16 @@ describe("app clients", () => {
       });
 
       it("rejects standard scopes with client_credentials", async () => {
-        const err = await createError({
-          GenerateSecret: true,
-          AllowedOAuthFlowsUserPoolClient: true,
-          AllowedOAuthFlows: ["client_credentials"],
-          AllowedOAuthScopes: ["openid"],
-        });
-        assert.equal(err.name, "InvalidOAuthFlowException");
-        assert.equal(err.message, "openid is not supported with client_credentials flow");
+        for (const scope of ["openid", "profile"]) {
+          const err = await createError({
+            GenerateSecret: true,
+            AllowedOAuthFlowsUserPoolClient: true,
+            AllowedOAuthFlows: ["client_credentials"],
+            AllowedOAuthScopes: [scope],
+          });
+          assert.equal(err.name, "InvalidOAuthFlowException", scope);
+          assert.equal(err.message, `${scope} is not supported with client_credentials flow`);
+        }
       });
     });
 
@@ -490,6 +502,7 @@ describe("app clients", () => {
         ClientName: "to-update",
         GenerateSecret: true,
         AccessTokenValidity: 2,
+        ReadAttributes: ["email"],
         ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"],
         PreventUserExistenceErrors: "ENABLED",
         EnableTokenRevocation: false,
@@ -724,7 +737,8 @@ describe("app clients", () => {
           ClientSecret: "rotated_secret_value_0123456789",
         }),
       );
-      assert.ok(d!.ClientSecretId);
+      assert.match(d!.ClientSecretId!, new RegExp(`^${c!.ClientId}--\\d+$`));
+      assert.ok(d!.ClientSecretCreateDate instanceof Date);
       assert.equal(d!.ClientSecretValue, undefined);
     });
 
@@ -797,6 +811,24 @@ describe("app clients", () => {
         ),
       );
       assert.equal(err.name, "ResourceNotFoundException");
+      // Nor is a well-formed id of a secret the client never had.
+      await t.client.send(new AddUserPoolClientSecretCommand({ UserPoolId: poolId, ClientId: c!.ClientId }));
+      const unknown = await errorOf(() =>
+        t.client.send(
+          new DeleteUserPoolClientSecretCommand({
+            UserPoolId: poolId,
+            ClientId: c!.ClientId,
+            ClientSecretId: `${c!.ClientId}--1234567890`,
+          }),
+        ),
+      );
+      assert.equal(unknown.name, "ResourceNotFoundException");
+      const noClient = await errorOf(() =>
+        t.client.send(
+          new AddUserPoolClientSecretCommand({ UserPoolId: poolId, ClientId: "1example23456789abcdefghij" }),
+        ),
+      );
+      assert.equal(noClient.name, "ResourceNotFoundException");
     });
 
     it("answers ResourceNotFoundException for a client of another pool", async () => {

@@ -34,6 +34,12 @@ describe("user pool domains", () => {
       assert.match(created.CloudFrontDomain!, /\.cloudfront\.net$/);
       const { DomainDescription } = await t.client.send(new DescribeUserPoolDomainCommand({ Domain: host }));
       assert.equal(DomainDescription?.UserPoolId, pool);
+      assert.deepEqual(DomainDescription?.CustomDomainConfig, { CertificateArn: CERTIFICATE });
+      assert.equal(DomainDescription?.CloudFrontDistribution, created.CloudFrontDomain);
+      // A pool with only a custom domain shows it as CustomDomain, not Domain.
+      const { UserPool } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: pool }));
+      assert.equal(UserPool!.CustomDomain, host);
+      assert.equal(UserPool!.Domain, undefined);
 
       const other = await newPool();
       const err = await errorOf(() =>

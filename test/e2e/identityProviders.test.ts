@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import {
   CreateIdentityProviderCommand,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DeleteIdentityProviderCommand,
   DescribeIdentityProviderCommand,
@@ -258,6 +259,11 @@ describe("identity providers", () => {
         [
           "Google",
           { client_id: "a", client_secret: "b" },
+          "client_id, client_secret and authorize_scopes are all required idp details.",
+        ],
+        [
+          "Google",
+          { client_secret: "b", authorize_scopes: "openid" },
           "client_id, client_secret and authorize_scopes are all required idp details.",
         ],
         [
@@ -659,6 +665,28 @@ describe("identity providers", () => {
         ),
       );
       assert.equal(pool.name, "ResourceNotFoundException");
+    });
+  });
+
+  describe("app clients naming a provider", () => {
+    it("accepts the provider in SupportedIdentityProviders once it exists", async () => {
+      const pool = await newPool();
+      const client = (SupportedIdentityProviders: string[]) =>
+        t.client.send(
+          new CreateUserPoolClientCommand({ UserPoolId: pool, ClientName: "app", SupportedIdentityProviders }),
+        );
+      const before = await errorOf(() => client(["Google", "COGNITO"]));
+      assert.equal(before.name, "InvalidParameterException");
+      await t.client.send(
+        new CreateIdentityProviderCommand({
+          UserPoolId: pool,
+          ProviderName: "Google",
+          ProviderType: "Google",
+          ProviderDetails: GOOGLE_DETAILS,
+        }),
+      );
+      const { UserPoolClient } = await client(["Google", "COGNITO"]);
+      assert.deepEqual([...UserPoolClient!.SupportedIdentityProviders!].sort(), ["COGNITO", "Google"]);
     });
   });
 });

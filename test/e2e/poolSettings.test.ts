@@ -42,8 +42,15 @@ describe("UpdateUserPool", () => {
       DeletionProtection: "ACTIVE",
       UserPoolTags: { team: "auth" },
       UserPoolTier: "PLUS",
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: 3 },
       EmailVerificationSubject: "Verify",
+      DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+      LambdaConfig: {
+        PreSignUp: "arn:aws:lambda:us-east-1:123456789012:function:MyFunction",
+        PostConfirmation: "arn:aws:lambda:us-east-1:123456789012:function:MyFunction",
+      },
+      VerificationMessageTemplate: { DefaultEmailOption: "CONFIRM_WITH_LINK" },
+      EmailConfiguration: DEVELOPER_EMAIL,
     });
     await new Promise((r) => setTimeout(r, 5));
     const answer = await t.client.send(new UpdateUserPoolCommand({ UserPoolId: pool.Id, PoolName: "after" }));
@@ -79,6 +86,10 @@ describe("UpdateUserPool", () => {
     });
     assert.deepEqual(updated.AdminCreateUserConfig, { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 });
     assert.deepEqual(updated.EmailConfiguration, { EmailSendingAccount: "COGNITO_DEFAULT" });
+    assert.equal(updated.DeviceConfiguration, undefined);
+    // Triggers left out are removed.
+    assert.deepEqual(updated.LambdaConfig, {});
+    assert.equal(updated.VerificationMessageTemplate?.DefaultEmailOption, "CONFIRM_WITH_CODE");
   });
 
   it("applies the settings it is given, keeps the name when PoolName is absent and keeps the domain", async () => {
@@ -271,14 +282,17 @@ describe("user pool MFA configuration", () => {
 
   it("rejects MFA on or optional without a factor, and factors with MFA off", async () => {
     const pool = await create("rules");
-    const none = await errorOf(() =>
-      t.client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool.Id, MfaConfiguration: "OPTIONAL" })),
-    );
-    assert.equal(none.name, "InvalidParameterException");
-    assert.equal(
-      none.message,
-      "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
-    );
+    for (const MfaConfiguration of ["OPTIONAL", "ON"] as const) {
+      const none = await errorOf(() =>
+        t.client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool.Id, MfaConfiguration })),
+      );
+      assert.equal(none.name, "InvalidParameterException", MfaConfiguration);
+      assert.equal(
+        none.message,
+        "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+        MfaConfiguration,
+      );
+    }
     const disabledOnly = await errorOf(() =>
       t.client.send(
         new SetUserPoolMfaConfigCommand({
@@ -436,5 +450,67 @@ describe("user pool MFA configuration", () => {
       assert.equal(err.name, "ResourceNotFoundException");
       assert.equal(err.message, "User pool us-east-1_nothere00 does not exist.");
     }
+  });
+});
+
+describe("feature plan gates and trigger settings in CreateUserPool", () => {
+  const t = useCognate();
+  const arn = "arn:aws:lambda:us-east-1:123456789012:function:MyFunction";
+
+  it("requires the Plus plan for threat protection", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({ PoolName: "tp", UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" } }),
+      ),
+    );
+    assert.equal(err.name, "FeatureUnavailableInTierException");
+  });
+
+  it("requires the Essentials plan for passwordless first factors in the SignInPolicy", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "lite-passwordless",
+          UserPoolTier: "LITE",
+          Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } },
+        }),
+      ),
+    );
+    assert.equal(err.name, "FeatureUnavailableInTierException");
+  });
+
+  it("refuses V2_0 pre token generation (access token customization) in the Lite plan and keeps it in Essentials", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "lite-v2",
+          UserPoolTier: "LITE",
+          LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: arn } },
+        }),
+      ),
+    );
+    assert.equal(err.name, "FeatureUnavailableInTierException");
+    const { UserPool } = await t.client.send(
+      new CreateUserPoolCommand({
+        PoolName: "essentials-v2",
+        LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: "V2_0", LambdaArn: arn } },
+      }),
+    );
+    assert.deepEqual(UserPool!.LambdaConfig?.PreTokenGenerationConfig, { LambdaVersion: "V2_0", LambdaArn: arn });
+  });
+
+  it("requires PreTokenGeneration and PreTokenGenerationConfig.LambdaArn to be the same when both are set", async () => {
+    const err = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "mismatch",
+          LambdaConfig: {
+            PreTokenGeneration: arn,
+            PreTokenGenerationConfig: { LambdaVersion: "V1_0", LambdaArn: `${arn}Other` },
+          },
+        }),
+      ),
+    );
+    assert.equal(err.name, "InvalidParameterException");
   });
 });

@@ -4,11 +4,13 @@ import {
   AddCustomAttributesCommand,
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
   CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
   DeleteUserPoolDomainCommand,
+  DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   GetCSVHeaderCommand,
   ListTagsForResourceCommand,
@@ -42,10 +44,44 @@ describe("user pools", () => {
       TemporaryPasswordValidityDays: 7,
     });
     assert.deepEqual(UserPool.AdminCreateUserConfig, { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 });
+    assert.deepEqual(UserPool.LambdaConfig, {});
+    assert.equal(UserPool.VerificationMessageTemplate?.DefaultEmailOption, "CONFIRM_WITH_CODE");
+    assert.deepEqual(UserPool.EmailConfiguration, { EmailSendingAccount: "COGNITO_DEFAULT" });
     assert.ok(UserPool.CreationDate instanceof Date);
+    assert.ok(UserPool.LastModifiedDate instanceof Date);
+    assert.equal(UserPool.Domain, undefined);
+    assert.equal(UserPool.UsernameAttributes, undefined);
+    assert.equal(UserPool.AliasAttributes, undefined);
     const names = UserPool.SchemaAttributes!.map((a) => a.Name);
     assert.equal(names[0], "sub");
     assert.equal(names.length, 20);
+    // The standard attributes are the documented set.
+    assert.deepEqual([...names].sort(), [
+      "address",
+      "birthdate",
+      "email",
+      "email_verified",
+      "family_name",
+      "gender",
+      "given_name",
+      "locale",
+      "middle_name",
+      "name",
+      "nickname",
+      "phone_number",
+      "phone_number_verified",
+      "picture",
+      "preferred_username",
+      "profile",
+      "sub",
+      "updated_at",
+      "website",
+      "zoneinfo",
+    ]);
+    const updatedAt = UserPool.SchemaAttributes!.find((a) => a.Name === "updated_at")!;
+    assert.equal(updatedAt.AttributeDataType, "Number");
+    assert.deepEqual(updatedAt.NumberAttributeConstraints, { MinValue: "0" });
+    assert.equal(UserPool.SchemaAttributes!.find((a) => a.Name === "email_verified")!.AttributeDataType, "Boolean");
     assert.deepEqual(UserPool.SchemaAttributes![0], {
       Name: "sub",
       AttributeDataType: "String",
@@ -54,6 +90,126 @@ describe("user pools", () => {
       Required: true,
       StringAttributeConstraints: { MinLength: "1", MaxLength: "2048" },
     });
+  });
+
+  it("echoes the documented CreateUserPool example, with SnsRegion defaulted to the pool's region", async () => {
+    const sms = {
+      ExternalId: "my-role-external-id",
+      SnsCallerArn: "arn:aws:iam::123456789012:role/service-role/test-cognito-SMS-Role",
+    };
+    const invite = {
+      EmailMessage: "Your username is {username} and temporary password is {####}.",
+      EmailSubject: "Your sign-in information",
+      SMSMessage: "Your username is {username} and temporary password is {####}.",
+    };
+    const { UserPool: p } = await t.client.send(
+      new CreateUserPoolCommand({
+        PoolName: "documented",
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: "verified_email", Priority: 1 }] },
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, InviteMessageTemplate: invite },
+        AliasAttributes: ["email"],
+        AutoVerifiedAttributes: ["email"],
+        DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+        EmailVerificationMessage: "Your verification code is {####}.",
+        EmailVerificationSubject: "Verify your email address",
+        MfaConfiguration: "OPTIONAL",
+        SmsConfiguration: sms,
+        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+        UsernameConfiguration: { CaseSensitive: true },
+        UserPoolAddOns: { AdvancedSecurityMode: "OFF" },
+        VerificationMessageTemplate: {
+          DefaultEmailOption: "CONFIRM_WITH_CODE",
+          EmailMessage: "Your confirmation code is {####}",
+          EmailMessageByLink: "Choose this link to {##verify your email##}",
+          EmailSubject: "Here is your confirmation code",
+          EmailSubjectByLink: "Here is your confirmation link",
+          SmsMessage: "Your confirmation code is {####}",
+        },
+      }),
+    );
+    assert.ok(p);
+    assert.deepEqual(p.AdminCreateUserConfig, {
+      AllowAdminCreateUserOnly: false,
+      InviteMessageTemplate: invite,
+      UnusedAccountValidityDays: 7,
+    });
+    assert.deepEqual(p.AccountRecoverySetting, { RecoveryMechanisms: [{ Name: "verified_email", Priority: 1 }] });
+    assert.deepEqual(p.AliasAttributes, ["email"]);
+    assert.deepEqual(p.DeviceConfiguration, {
+      ChallengeRequiredOnNewDevice: true,
+      DeviceOnlyRememberedOnUserPrompt: true,
+    });
+    assert.equal(p.MfaConfiguration, "OPTIONAL");
+    assert.deepEqual(p.UserAttributeUpdateSettings, { AttributesRequireVerificationBeforeUpdate: ["email"] });
+    assert.deepEqual(p.UsernameConfiguration, { CaseSensitive: true });
+    assert.deepEqual(p.UserPoolAddOns, { AdvancedSecurityMode: "OFF" });
+    assert.equal(p.VerificationMessageTemplate?.EmailMessageByLink, "Choose this link to {##verify your email##}");
+    assert.deepEqual(p.SmsConfiguration, { ...sms, SnsRegion: "us-east-1" });
+    const { UserPool: described } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
+    assert.equal(described!.SmsConfiguration?.SnsRegion, "us-east-1");
+  });
+
+  it("prefixes custom schema attributes with custom: and developer-only ones with dev:custom:", async () => {
+    const { UserPool } = await t.client.send(
+      new CreateUserPoolCommand({
+        PoolName: "schema",
+        Schema: [
+          { Name: "tier", AttributeDataType: "String", Mutable: true },
+          {
+            AttributeDataType: "Number",
+            DeveloperOnlyAttribute: true,
+            Mutable: true,
+            Name: "mydev",
+            NumberAttributeConstraints: { MaxValue: "99", MinValue: "1" },
+            Required: false,
+            StringAttributeConstraints: { MaxLength: "99", MinLength: "1" },
+          },
+        ],
+      }),
+    );
+    const names = UserPool!.SchemaAttributes!.map((a) => a.Name);
+    assert.ok(names.includes("custom:tier"));
+    // A Number attribute carries only its NumberAttributeConstraints.
+    assert.deepEqual(
+      UserPool!.SchemaAttributes!.find((a) => a.Name === "dev:custom:mydev"),
+      {
+        AttributeDataType: "Number",
+        DeveloperOnlyAttribute: true,
+        Mutable: true,
+        Name: "dev:custom:mydev",
+        NumberAttributeConstraints: { MaxValue: "99", MinValue: "1" },
+        Required: false,
+      },
+    );
+  });
+
+  it("allows two pools of the same name", async () => {
+    const a = await t.client.send(new CreateUserPoolCommand({ PoolName: "same-name" }));
+    const b = await t.client.send(new CreateUserPoolCommand({ PoolName: "same-name" }));
+    assert.notEqual(a.UserPool!.Id, b.UserPool!.Id);
+  });
+
+  it("validates the name, the password policy's ranges and the sign-in attributes", async () => {
+    const name = await errorOf(() => t.client.send(new CreateUserPoolCommand({ PoolName: "bad/name" })));
+    assert.equal(name.name, "InvalidParameterException");
+    // MinimumLength 6..99, TemporaryPasswordValidityDays 0..365.
+    for (const PasswordPolicy of [
+      { MinimumLength: 5 },
+      { MinimumLength: 100 },
+      { TemporaryPasswordValidityDays: 366 },
+    ]) {
+      const err = await errorOf(() =>
+        t.client.send(new CreateUserPoolCommand({ PoolName: "pw", Policies: { PasswordPolicy } })),
+      );
+      assert.equal(err.name, "InvalidParameterException", JSON.stringify(PasswordPolicy));
+    }
+    const both = await errorOf(() =>
+      t.client.send(
+        new CreateUserPoolCommand({ PoolName: "both", UsernameAttributes: ["email"], AliasAttributes: ["email"] }),
+      ),
+    );
+    assert.equal(both.name, "InvalidParameterException");
+    assert.equal(both.message, "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
   });
 
   it("answers ResourceNotFoundException for an unknown pool", async () => {
@@ -95,9 +251,16 @@ describe("deleting, listing and describing pools", () => {
     await t.client.send(
       new AdminCreateUserCommand({ UserPoolId: pool.Id, Username: "alice", MessageAction: "SUPPRESS" }),
     );
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({ UserPoolId: pool.Id, ClientName: "app" }),
+    );
     await t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
     const err = await errorOf(() => t.client.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id })));
     assert.equal(err.name, "ResourceNotFoundException");
+    const clientErr = await errorOf(() =>
+      t.client.send(new DescribeUserPoolClientCommand({ UserPoolId: pool.Id, ClientId: UserPoolClient!.ClientId })),
+    );
+    assert.equal(clientErr.name, "ResourceNotFoundException");
     const tagsErr = await errorOf(() => t.client.send(new ListTagsForResourceCommand({ ResourceArn: pool.Arn })));
     assert.equal(tagsErr.name, "ResourceNotFoundException");
     const again = await errorOf(() => t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id })));
@@ -113,6 +276,8 @@ describe("deleting, listing and describing pools", () => {
       err.message,
       "The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.",
     );
+    const still = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: pool.Id }));
+    assert.equal(still.UserPool!.DeletionProtection, "ACTIVE");
     await t.client.send(new UpdateUserPoolCommand({ UserPoolId: pool.Id, DeletionProtection: "INACTIVE" }));
     await t.client.send(new DeleteUserPoolCommand({ UserPoolId: pool.Id }));
   });
@@ -204,6 +369,8 @@ describe("deleting, listing and describing pools", () => {
   it("validates ListUserPools input", async () => {
     const tooMany = await errorOf(() => t.client.send(new ListUserPoolsCommand({ MaxResults: 61 })));
     assert.equal(tooMany.name, "InvalidParameterException");
+    const zero = await errorOf(() => t.client.send(new ListUserPoolsCommand({ MaxResults: 0 })));
+    assert.equal(zero.name, "InvalidParameterException");
     const missing = await errorOf(() => t.client.send(new ListUserPoolsCommand({} as ListUserPoolsCommandInput)));
     assert.equal(missing.name, "InvalidParameterException");
     const badToken = await errorOf(() =>
@@ -261,6 +428,7 @@ describe("custom attributes and the CSV header", () => {
     });
     assert.equal(schema[22]!.Name, "dev:custom:secret");
     assert.equal(schema[22]!.DeveloperOnlyAttribute, true);
+    assert.deepEqual(schema[22]!.StringAttributeConstraints, { MaxLength: "64" });
     assert.ok(described.LastModifiedDate! > before);
 
     const { CSVHeader, UserPoolId } = await t.client.send(new GetCSVHeaderCommand({ UserPoolId: UserPool!.Id }));
@@ -320,6 +488,16 @@ describe("custom attributes and the CSV header", () => {
       ),
     );
     assert.equal(inverted.name, "InvalidParameterException");
+    // Names are at most 20 characters.
+    const longName = await errorOf(() =>
+      t.client.send(
+        new AddCustomAttributesCommand({
+          UserPoolId: UserPool!.Id,
+          CustomAttributes: [{ Name: "a".repeat(21), AttributeDataType: "String" }],
+        }),
+      ),
+    );
+    assert.equal(longName.name, "InvalidParameterException");
 
     const batch = (from: number) =>
       Array.from({ length: 25 }, (_, i) => ({ Name: `a${from + i}`, AttributeDataType: "String" as const }));

@@ -6,6 +6,7 @@ import {
   CreateUserPoolCommand,
   DeleteResourceServerCommand,
   DescribeResourceServerCommand,
+  DescribeUserPoolClientCommand,
   ListResourceServersCommand,
   UpdateResourceServerCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -165,6 +166,12 @@ describe("resource servers", () => {
         }),
       );
       assert.deepEqual(UserPoolClient!.AllowedOAuthScopes, ["orders/read"]);
+      // Deleting the server under the client is allowed, and the client stays.
+      await t.client.send(new DeleteResourceServerCommand({ UserPoolId: pool, Identifier: "orders" }));
+      const { UserPoolClient: still } = await t.client.send(
+        new DescribeUserPoolClientCommand({ UserPoolId: pool, ClientId: UserPoolClient!.ClientId }),
+      );
+      assert.equal(still!.ClientId, UserPoolClient!.ClientId);
     });
   });
 
