@@ -46,7 +46,7 @@ export const ResourceKind = {
   authorizationCode: "authorizationCode",
   /** scope: pool id; key: sha256 of the cookie; data: a managed login session, so that the next authorization needs no sign-in (src/oauth) */
   hostedSession: "hostedSession",
-  /** scope: pool id; key: the state sent to an external provider; data: the authorization request it resumes, nonce, PKCE verifier (src/federation) */
+  /** scope: pool id; key: sha256 of the secret in the state sent to an OIDC provider; data: the authorization request it resumes, nonce, PKCE verifier (src/federation) */
   federationState: "federationState",
   /** scope: pool id; key: `${ProviderName}:${ProviderAttributeName}:${value}`; data: the user an external identity signs in as (AdminLinkProviderForUser, src/federation) */
   federationLink: "federationLink",
