@@ -146,6 +146,36 @@ describe("GetUser and access token checks", () => {
     assert.equal(err.message, "Access Token has expired");
   });
 
+  it("accepts an access token until its exp and refuses it just after", async (ctx) => {
+    const { poolId } = await setup(t);
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "short",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+        AccessTokenValidity: 5,
+        TokenValidityUnits: { AccessToken: "minutes" },
+      }),
+    );
+    const tokens = (
+      await t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      )
+    ).AuthenticationResult!;
+    const exp = decodeJwt(tokens.AccessToken!).exp! * 1000;
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    ctx.mock.timers.tick(exp - Date.now() - 2000);
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).Username, "alice");
+    ctx.mock.timers.tick(4000);
+    const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Access Token has expired");
+  });
+
   it("refuses tokens of disabled and deleted users", async () => {
     const { poolId, signIn } = await setup(t);
     const tokens = await signIn();

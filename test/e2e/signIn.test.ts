@@ -3,7 +3,9 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, it } from "node:test";
 import {
+  AddUserPoolClientSecretCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminInitiateAuthCommand,
   AdminResetUserPasswordCommand,
@@ -30,7 +32,7 @@ import {
 import { decodeJwt } from "jose";
 import { computeSecretHash } from "../../src/clients/secretHash.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
-import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
+import { errorOf, rawCall, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
 const TEMPORARY = "Temp0rary!";
@@ -90,6 +92,50 @@ const passwordAuth = (clientId: string, username: string, password = PASSWORD, e
 describe("sign-in with a password", () => {
   const t = useCognate();
 
+  describe("on the wire", () => {
+    it("a successful InitiateAuth body has only AuthenticationResult and ChallengeParameters", async () => {
+      const { poolId, clientId } = await setup(t);
+      await createUser(t, poolId, "alice");
+      const res = await rawCall(
+        t.url,
+        "InitiateAuth",
+        JSON.stringify({
+          AuthFlow: "USER_PASSWORD_AUTH",
+          ClientId: clientId,
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      );
+      assert.equal(res.status, 200);
+      assert.deepEqual(Object.keys(res.body).sort(), ["AuthenticationResult", "ChallengeParameters"]);
+      assert.deepEqual(Object.keys(res.body.AuthenticationResult as object).sort(), [
+        "AccessToken",
+        "ExpiresIn",
+        "IdToken",
+        "RefreshToken",
+        "TokenType",
+      ]);
+      assert.ok(res.headers.get("x-amzn-requestid"));
+    });
+
+    it("a refused sign-in carries __type, message and the x-amzn-ErrorType header", async () => {
+      const { poolId, clientId } = await setup(t);
+      await createUser(t, poolId, "alice");
+      const res = await rawCall(
+        t.url,
+        "InitiateAuth",
+        JSON.stringify({
+          AuthFlow: "USER_PASSWORD_AUTH",
+          ClientId: clientId,
+          AuthParameters: { USERNAME: "alice", PASSWORD: "Wr0ng!pass" },
+        }),
+      );
+      assert.equal(res.status, 400);
+      assert.equal(res.body.__type, "NotAuthorizedException");
+      assert.equal(res.body.message, "Incorrect username or password.");
+      assert.match(res.headers.get("x-amzn-errortype") ?? "", /^NotAuthorizedException/);
+    });
+  });
+
   it("USER_PASSWORD_AUTH answers id, access and refresh tokens", async () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "alice");
@@ -101,6 +147,7 @@ describe("sign-in with a password", () => {
     assert.equal(result.TokenType, "Bearer");
     assert.equal(result.ExpiresIn, 3600);
     assert.equal(result.RefreshToken!.split(".").length, 5);
+    assert.equal(result.NewDeviceMetadata, undefined);
     const access = decodeJwt(result.AccessToken!);
     const id = decodeJwt(result.IdToken!);
     assert.equal(access.token_use, "access");
@@ -124,20 +171,27 @@ describe("sign-in with a password", () => {
           AuthParameters: { USERNAME: "bob", PASSWORD },
         }),
       );
+      assert.deepEqual(res.ChallengeParameters, {}, flow);
+      assert.equal(res.AuthenticationResult!.TokenType, "Bearer", flow);
+      assert.equal(res.AuthenticationResult!.ExpiresIn, 3600, flow);
       assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "bob");
       assert.ok(res.AuthenticationResult!.RefreshToken);
     }
+    // A client with the legacy ADMIN_NO_SRP_AUTH value allows both flow names.
     const legacy = await setup(t, {}, { ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH"] });
     await createUser(t, legacy.poolId, "bob");
-    const res = await t.client.send(
-      new AdminInitiateAuthCommand({
-        UserPoolId: legacy.poolId,
-        ClientId: legacy.clientId,
-        AuthFlow: "ADMIN_NO_SRP_AUTH",
-        AuthParameters: { USERNAME: "bob", PASSWORD },
-      }),
-    );
-    assert.ok(res.AuthenticationResult!.IdToken);
+    for (const flow of ["ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH"] as const) {
+      const res = await t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: legacy.poolId,
+          ClientId: legacy.clientId,
+          AuthFlow: flow,
+          AuthParameters: { USERNAME: "bob", PASSWORD },
+        }),
+      );
+      assert.ok(res.AuthenticationResult!.IdToken, flow);
+      assert.ok(res.AuthenticationResult!.RefreshToken, flow);
+    }
   });
 
   it("signs in with an email alias or email-as-username", async () => {
@@ -150,12 +204,40 @@ describe("sign-in with a password", () => {
     });
     const res = await t.client.send(passwordAuth(aliasPool.clientId, "carol@example.com"));
     assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "carol");
+    assert.equal(decodeJwt(res.AuthenticationResult!.IdToken!)["cognito:username"], "carol");
+    // Only a verified email is an alias.
+    await createUser(t, aliasPool.poolId, "cora", { attributes: [{ Name: "email", Value: "cora@example.com" }] });
+    const unverified = await errorOf(() => t.client.send(passwordAuth(aliasPool.clientId, "cora@example.com")));
+    assert.equal(unverified.name, "UserNotFoundException");
+
+    const nickPool = await setup(t, { AliasAttributes: ["preferred_username"] });
+    await createUser(t, nickPool.poolId, "hugo", { attributes: [{ Name: "preferred_username", Value: "captain" }] });
+    const byNick = await t.client.send(passwordAuth(nickPool.clientId, "captain"));
+    assert.equal(decodeJwt(byNick.AuthenticationResult!.AccessToken!).username, "hugo");
 
     const emailPool = await setup(t, { UsernameAttributes: ["email"] });
     await createUser(t, emailPool.poolId, "dave@example.com", { attributes: [] });
     const byEmail = await t.client.send(passwordAuth(emailPool.clientId, "dave@example.com"));
     const access = decodeJwt(byEmail.AuthenticationResult!.AccessToken!);
+    const id = decodeJwt(byEmail.AuthenticationResult!.IdToken!);
+    // In an email-as-username pool the username is the sub.
+    assert.match(id.sub!, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assert.equal(access.username, access.sub);
+    assert.equal(access.username, id.sub);
+    assert.equal(id["cognito:username"], id.sub);
+    assert.equal(id.email, "dave@example.com");
+  });
+
+  it("case-insensitive pools sign in whatever the case; case-sensitive pools do not", async () => {
+    const insensitive = await setup(t, { UsernameConfiguration: { CaseSensitive: false } });
+    await createUser(t, insensitive.poolId, "Lena");
+    const res = await t.client.send(passwordAuth(insensitive.clientId, "LENA"));
+    assert.equal(String(decodeJwt(res.AuthenticationResult!.IdToken!)["cognito:username"]).toLowerCase(), "lena");
+
+    const sensitive = await setup(t, { UsernameConfiguration: { CaseSensitive: true } });
+    await createUser(t, sensitive.poolId, "Lena");
+    const err = await errorOf(() => t.client.send(passwordAuth(sensitive.clientId, "LENA")));
+    assert.equal(err.name, "UserNotFoundException");
   });
 
   it("enforces the client's ExplicitAuthFlows", async () => {
@@ -182,22 +264,95 @@ describe("sign-in with a password", () => {
       new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "default" }),
     );
     const byDefault = await errorOf(() => t.client.send(passwordAuth(UserPoolClient!.ClientId!, "erin")));
+    assert.equal(byDefault.name, "InvalidParameterException");
     assert.equal(byDefault.message, "USER_PASSWORD_AUTH flow not enabled for this client");
+    const adminByDefault = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "erin", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(adminByDefault.name, "InvalidParameterException");
+    assert.equal(adminByDefault.message, "Auth flow not enabled for this client");
+
+    // Each flow is allowed on its own: one does not open the other.
+    const userOnly = await setup(
+      t,
+      {},
+      { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
+    await createUser(t, userOnly.poolId, "erin");
+    const adminOnUserOnly = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: userOnly.poolId,
+          ClientId: userOnly.clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "erin", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(adminOnUserOnly.name, "InvalidParameterException");
+    assert.equal(adminOnUserOnly.message, "Auth flow not enabled for this client");
+    const adminOnly = await setup(
+      t,
+      {},
+      { ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
+    await createUser(t, adminOnly.poolId, "erin");
+    const userOnAdminOnly = await errorOf(() => t.client.send(passwordAuth(adminOnly.clientId, "erin")));
+    assert.equal(userOnAdminOnly.name, "InvalidParameterException");
+    assert.equal(userOnAdminOnly.message, "USER_PASSWORD_AUTH flow not enabled for this client");
   });
 
-  it("refuses admin flows through InitiateAuth and USER_PASSWORD_AUTH through AdminInitiateAuth", async () => {
-    const { poolId, clientId } = await setup(t);
+  it("the legacy USER_PASSWORD_AUTH value allows sign-in and refresh; without ALLOW_REFRESH_TOKEN_AUTH refresh is refused", async () => {
+    const legacy = await setup(t, {}, { ExplicitAuthFlows: ["USER_PASSWORD_AUTH"] });
+    await createUser(t, legacy.poolId, "enzo");
+    const signedIn = (await t.client.send(passwordAuth(legacy.clientId, "enzo"))).AuthenticationResult!;
+    const refreshed = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: legacy.clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: signedIn.RefreshToken! },
+      }),
+    );
+    assert.ok(refreshed.AuthenticationResult!.AccessToken);
+    assert.equal(refreshed.AuthenticationResult!.RefreshToken, undefined);
+
+    const noRefresh = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] });
+    await createUser(t, noRefresh.poolId, "enzo");
+    const tokens = (await t.client.send(passwordAuth(noRefresh.clientId, "enzo"))).AuthenticationResult!;
     const err = await errorOf(() =>
       t.client.send(
         new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "x", PASSWORD },
+          ClientId: noRefresh.clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
         }),
       ),
     );
     assert.equal(err.name, "InvalidParameterException");
-    assert.equal(err.message, "Initiate Auth method not supported.");
+  });
+
+  it("refuses admin flows through InitiateAuth and USER_PASSWORD_AUTH through AdminInitiateAuth", async () => {
+    const { poolId, clientId } = await setup(t);
+    for (const AuthFlow of ["ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] as const) {
+      const err = await errorOf(() =>
+        t.client.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow,
+            AuthParameters: { USERNAME: "x", PASSWORD },
+          }),
+        ),
+      );
+      assert.equal(err.name, "InvalidParameterException", AuthFlow);
+      assert.equal(err.message, "Initiate Auth method not supported.", AuthFlow);
+    }
     const admin = await errorOf(() =>
       t.client.send(
         new AdminInitiateAuthCommand({
@@ -208,6 +363,7 @@ describe("sign-in with a password", () => {
         }),
       ),
     );
+    assert.equal(admin.name, "InvalidParameterException");
     assert.equal(admin.message, "Initiate Auth method not supported.");
   });
 
@@ -256,6 +412,21 @@ describe("sign-in with a password", () => {
     );
     assert.equal(unknownPool.name, "ResourceNotFoundException");
     assert.equal(unknownPool.message, "User pool us-east-1_nothere00 does not exist.");
+    const other = await setup(t);
+    const otherPoolsClient = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: other.clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "x", PASSWORD },
+        }),
+      ),
+    );
+    assert.ok(
+      ["ResourceNotFoundException", "InvalidParameterException"].includes(otherPoolsClient.name),
+      otherPoolsClient.name,
+    );
   });
 
   it("wrong passwords and unknown users, with and without PreventUserExistenceErrors", async () => {
@@ -264,6 +435,7 @@ describe("sign-in with a password", () => {
     const wrong = await errorOf(() => t.client.send(passwordAuth(clientId, "frank", "Wr0ng!pass")));
     assert.equal(wrong.name, "NotAuthorizedException");
     assert.equal(wrong.message, "Incorrect username or password.");
+    assert.equal(wrong.$metadata?.httpStatusCode, 400);
     const unknown = await errorOf(() => t.client.send(passwordAuth(clientId, "nobody")));
     assert.equal(unknown.name, "UserNotFoundException");
     assert.equal(unknown.message, "User does not exist.");
@@ -272,6 +444,18 @@ describe("sign-in with a password", () => {
     const prevented = await errorOf(() => t.client.send(passwordAuth(hidden.clientId, "nobody")));
     assert.equal(prevented.name, "NotAuthorizedException");
     assert.equal(prevented.message, "Incorrect username or password.");
+    const adminPrevented = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: hidden.poolId,
+          ClientId: hidden.clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "nobody", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(adminPrevented.name, "NotAuthorizedException");
+    assert.equal(adminPrevented.message, "Incorrect username or password.");
   });
 
   it("refuses unconfirmed, disabled and reset-required users", async () => {
@@ -292,10 +476,21 @@ describe("sign-in with a password", () => {
     const reset = await errorOf(() => t.client.send(passwordAuth(clientId, "hank")));
     assert.equal(reset.name, "PasswordResetRequiredException");
     assert.equal(reset.message, "Password reset required for the user");
+    // AWS (aws-sdk-ios#2298): "PasswordResetRequiredException is returned whether or not Prevent User Existence
+    // Errors is enabled or disabled" (this supersedes an older Developer Guide note about imported users)
+    const { UserPoolClient: hiding } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "hiding",
+        ExplicitAuthFlows: ALL_PASSWORD_FLOWS,
+        PreventUserExistenceErrors: "ENABLED",
+      }),
+    );
+    const hiddenReset = await errorOf(() => t.client.send(passwordAuth(hiding!.ClientId!, "hank")));
+    assert.equal(hiddenReset.name, "PasswordResetRequiredException");
 
-    // An unconfirmed user (as SignUp leaves one) with the right password.
-    await createUser(t, poolId, "ivy");
-    await setUserRecord(t, poolId, "ivy", { status: "UNCONFIRMED" });
+    // A signed-up user who has not confirmed, with the right password.
+    await t.client.send(new SignUpCommand({ ClientId: clientId, Username: "ivy", Password: PASSWORD }));
     const unconfirmed = await errorOf(() => t.client.send(passwordAuth(clientId, "ivy")));
     assert.equal(unconfirmed.name, "UserNotConfirmedException");
     assert.equal(unconfirmed.message, "User is not confirmed.");
@@ -304,6 +499,10 @@ describe("sign-in with a password", () => {
     assert.equal(unconfirmedWrong.name, "UserNotConfirmedException");
   });
 
+  // Cognito: "After five failed ... sign-in attempts with a password, Amazon Cognito locks out your user for one
+  // second. The lockout duration then doubles after each additional one failed attempt ... Attempts made during a
+  // lockout period generate a Password attempts exceeded exception, and don't affect the duration of subsequent
+  // lockout periods." (Developer Guide, Authentication, lockout behavior)
   it("locks a user out after five wrong passwords in a row, with growing back-off", async () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "jack");
@@ -314,6 +513,19 @@ describe("sign-in with a password", () => {
     const locked = await errorOf(() => t.client.send(passwordAuth(clientId, "jack")));
     assert.equal(locked.name, "NotAuthorizedException");
     assert.equal(locked.message, "Password attempts exceeded");
+    // The lockout holds for ADMIN_USER_PASSWORD_AUTH too.
+    const adminLocked = await errorOf(() =>
+      t.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "jack", PASSWORD },
+        }),
+      ),
+    );
+    assert.equal(adminLocked.name, "NotAuthorizedException");
+    assert.equal(adminLocked.message, "Password attempts exceeded");
     const lock = await t.cognate.store.resources.get<{ failures: number; lockedUntil: number }>(
       ResourceKind.lockout,
       poolId,
@@ -375,6 +587,59 @@ describe("sign-in with a password", () => {
     );
     assert.ok(ok.AuthenticationResult!.AccessToken);
   });
+
+  it("accepts SECRET_HASH made with either of the client's two secrets, over the name the user signs in with", async () => {
+    const { poolId, clientId, clientSecret } = await setup(t, { AliasAttributes: ["email"] }, { GenerateSecret: true });
+    await createUser(t, poolId, "gina", {
+      attributes: [
+        { Name: "email", Value: "gina@example.com" },
+        { Name: "email_verified", Value: "true" },
+      ],
+    });
+    const added = await t.client.send(new AddUserPoolClientSecretCommand({ UserPoolId: poolId, ClientId: clientId }));
+    const second = added.ClientSecretDescriptor!.ClientSecretValue!;
+    assert.notEqual(second, clientSecret);
+    for (const secret of [clientSecret!, second]) {
+      const res = await t.client.send(
+        passwordAuth(clientId, "gina", PASSWORD, { SECRET_HASH: computeSecretHash("gina", clientId, secret) }),
+      );
+      const got = await t.client.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: clientId,
+          RefreshToken: res.AuthenticationResult!.RefreshToken,
+          ClientSecret: secret,
+        }),
+      );
+      assert.ok(got.AuthenticationResult!.AccessToken);
+      assert.equal(got.AuthenticationResult!.RefreshToken, undefined);
+    }
+    // Signing in by alias, the hash is over the alias.
+    const byAlias = await t.client.send(
+      passwordAuth(clientId, "gina@example.com", PASSWORD, {
+        SECRET_HASH: computeSecretHash("gina@example.com", clientId, clientSecret!),
+      }),
+    );
+    assert.ok(byAlias.AuthenticationResult!.RefreshToken);
+  });
+
+  it("refuses a deleted user's sign-in and refresh", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "dora");
+    const tokens = (await t.client.send(passwordAuth(clientId, "dora"))).AuthenticationResult!;
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: "dora" }));
+    const err = await errorOf(() => t.client.send(passwordAuth(clientId, "dora")));
+    assert.equal(err.name, "UserNotFoundException");
+    const refresh = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
+        }),
+      ),
+    );
+    assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(refresh.name), refresh.name);
+  });
 });
 
 /** Test-only: changes a stored user directly (states no public operation reaches yet). */
@@ -389,14 +654,33 @@ describe("NEW_PASSWORD_REQUIRED", () => {
   it("a temporary password leads to the challenge, and the answer signs in and confirms the user", async () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "mia", { permanent: false });
+    const wrong = await errorOf(() => t.client.send(passwordAuth(clientId, "mia", "Wr0ng!pass")));
+    assert.equal(wrong.name, "NotAuthorizedException");
+    assert.equal(wrong.message, "Incorrect username or password.");
     const res = await t.client.send(passwordAuth(clientId, "mia", TEMPORARY));
     assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
     assert.equal(res.AuthenticationResult, undefined);
     assert.ok(res.Session && res.Session.length > 100);
+    assert.deepEqual(Object.keys(res.ChallengeParameters!).sort(), [
+      "USER_ID_FOR_SRP",
+      "requiredAttributes",
+      "userAttributes",
+    ]);
     assert.equal(res.ChallengeParameters!.USER_ID_FOR_SRP, "mia");
     assert.equal(res.ChallengeParameters!.requiredAttributes, "[]");
     assert.deepEqual(JSON.parse(res.ChallengeParameters!.userAttributes!), { email: "mia@example.com" });
 
+    const noPassword = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: res.Session,
+          ChallengeResponses: { USERNAME: "mia" },
+        }),
+      ),
+    );
+    assert.equal(noPassword.name, "InvalidParameterException");
     const answer = await t.client.send(
       new RespondToAuthChallengeCommand({
         ClientId: clientId,
@@ -410,8 +694,10 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.equal(id.name, "Mia");
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "mia" }));
     assert.equal(user.UserStatus, "CONFIRMED");
-    // The new password works; the session answers once.
+    // The new password works, the temporary one no longer does; the session answers once.
     assert.ok((await t.client.send(passwordAuth(clientId, "mia", "N3w!password"))).AuthenticationResult);
+    const old = await errorOf(() => t.client.send(passwordAuth(clientId, "mia", TEMPORARY)));
+    assert.equal(old.name, "NotAuthorizedException");
     const again = await errorOf(() =>
       t.client.send(
         new RespondToAuthChallengeCommand({
@@ -485,6 +771,8 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     });
     await createUser(t, poolId, "ruth", { permanent: false });
     const res = await t.client.send(passwordAuth(clientId, "ruth", TEMPORARY));
+    // A required attribute the user already has is not asked for.
+    assert.equal(res.ChallengeParameters!.requiredAttributes, "[]");
     const respond = (attributes: Record<string, string>) =>
       t.client.send(
         new RespondToAuthChallengeCommand({
@@ -538,6 +826,121 @@ describe("NEW_PASSWORD_REQUIRED", () => {
       }),
     );
     assert.ok(ok.AuthenticationResult!.RefreshToken);
+
+    // RespondToAuthChallenge needs SECRET_HASH as well.
+    await createUser(t, poolId, "oscar", { permanent: false });
+    const SECRET_HASH = computeSecretHash("oscar", clientId, clientSecret!);
+    const first = await t.client.send(passwordAuth(clientId, "oscar", TEMPORARY, { SECRET_HASH }));
+    assert.equal(first.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    const respond = (responses: Record<string, string>) =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: first.Session,
+          ChallengeResponses: { USERNAME: "oscar", NEW_PASSWORD: "N3w!password", ...responses },
+        }),
+      );
+    assert.equal((await errorOf(() => respond({}))).name, "NotAuthorizedException");
+    assert.ok((await respond({ SECRET_HASH })).AuthenticationResult!.RefreshToken);
+  });
+
+  it("USER_ID_FOR_SRP is the sub in email-as-username pools and the username when signing in by alias", async () => {
+    const emailPool = await setup(t, { UsernameAttributes: ["email"] });
+    const created = await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: emailPool.poolId,
+        Username: "nina@example.com",
+        TemporaryPassword: TEMPORARY,
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    const sub = created.User!.Attributes!.find((a) => a.Name === "sub")!.Value!;
+    const byEmail = await t.client.send(passwordAuth(emailPool.clientId, "nina@example.com", TEMPORARY));
+    assert.equal(byEmail.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    assert.equal(byEmail.ChallengeParameters!.USER_ID_FOR_SRP, sub);
+    const done = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: emailPool.clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: byEmail.Session,
+        ChallengeResponses: { USERNAME: sub, NEW_PASSWORD: "N3w!password" },
+      }),
+    );
+    assert.ok(done.AuthenticationResult!.RefreshToken);
+
+    const aliasPool = await setup(t, { AliasAttributes: ["email"] });
+    await createUser(t, aliasPool.poolId, "olga", {
+      permanent: false,
+      attributes: [
+        { Name: "email", Value: "olga@example.com" },
+        { Name: "email_verified", Value: "true" },
+      ],
+    });
+    const byAlias = await t.client.send(passwordAuth(aliasPool.clientId, "olga@example.com", TEMPORARY));
+    assert.equal(byAlias.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    assert.equal(byAlias.ChallengeParameters!.USER_ID_FOR_SRP, "olga");
+    assert.deepEqual(JSON.parse(byAlias.ChallengeParameters!.userAttributes!), {
+      email: "olga@example.com",
+      email_verified: "true",
+    });
+    const answered = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: aliasPool.clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: byAlias.Session,
+        ChallengeResponses: { USERNAME: "olga", NEW_PASSWORD: "N3w!password" },
+      }),
+    );
+    assert.equal(decodeJwt(answered.AuthenticationResult!.IdToken!)["cognito:username"], "olga");
+  });
+
+  it("a session from one sign-in cannot complete another user's challenge", async () => {
+    const { poolId, clientId } = await setup(t);
+    await createUser(t, poolId, "pat", { permanent: false });
+    await createUser(t, poolId, "quin", { permanent: false });
+    const first = await t.client.send(passwordAuth(clientId, "pat", TEMPORARY));
+    const err = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session: first.Session,
+          ChallengeResponses: { USERNAME: "quin", NEW_PASSWORD: "N3w!password" },
+        }),
+      ),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+  });
+
+  it("a challenge session lasts the client's AuthSessionValidity, three minutes by default", async (ctx) => {
+    const respond = (clientId: string, username: string, Session: string | undefined) =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "NEW_PASSWORD_REQUIRED",
+          Session,
+          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: "N3w!password" },
+        }),
+      );
+    const long = await setup(t, {}, { AuthSessionValidity: 10 });
+    await createUser(t, long.poolId, "vic", { permanent: false });
+    const byDefault = await setup(t);
+    await createUser(t, byDefault.poolId, "early", { permanent: false });
+    await createUser(t, byDefault.poolId, "late", { permanent: false });
+    const vic = await t.client.send(passwordAuth(long.clientId, "vic", TEMPORARY));
+    const early = await t.client.send(passwordAuth(byDefault.clientId, "early", TEMPORARY));
+    const late = await t.client.send(passwordAuth(byDefault.clientId, "late", TEMPORARY));
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    ctx.mock.timers.tick(150_000);
+    assert.ok((await respond(byDefault.clientId, "early", early.Session)).AuthenticationResult);
+    ctx.mock.timers.tick(40_000);
+    const expired = await errorOf(() => respond(byDefault.clientId, "late", late.Session));
+    assert.equal(expired.name, "NotAuthorizedException");
+    assert.equal(expired.message, "Invalid session for the user, session is expired.");
+    ctx.mock.timers.tick(110_000);
+    // Five minutes in: still within a ten-minute AuthSessionValidity.
+    assert.ok((await respond(long.clientId, "vic", vic.Session)).AuthenticationResult);
   });
 
   it("unknown and expired sessions are refused", async () => {
@@ -615,6 +1018,7 @@ describe("refresh tokens", () => {
       assert.equal(after.event_id, before.event_id);
       assert.equal(after.auth_time, before.auth_time);
       assert.notEqual(after.jti, before.jti);
+      assert.equal(after.sub, before.sub);
       assert.equal(decodeJwt(result.IdToken!).origin_jti, before.origin_jti);
     }
     const admin = await t.client.send(
@@ -662,6 +1066,26 @@ describe("refresh tokens", () => {
     // Another client of the same pool: Cognito names the mismatch (aws/aws-sdk-js#4016).
     assert.equal(foreign.name, "NotAuthorizedException");
     assert.equal(foreign.message, "Refresh Token has different Client");
+    // GetTokensFromRefreshToken refuses both alike.
+    const garbage = await errorOf(() =>
+      t.client.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: clientId,
+          RefreshToken: "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.a.b.c.d",
+        }),
+      ),
+    );
+    assert.equal(garbage.name, "NotAuthorizedException");
+    assert.equal(garbage.message, "Invalid Refresh Token.");
+    const foreignGet = await errorOf(() =>
+      t.client.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          RefreshToken: first.RefreshToken!,
+        }),
+      ),
+    );
+    assert.equal(foreignGet.name, "NotAuthorizedException");
     const missing = await errorOf(() =>
       t.client.send(
         new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: {} }),
@@ -685,6 +1109,14 @@ describe("refresh tokens", () => {
     await createUser(t, poolId, "tess");
     const first = (await t.client.send(passwordAuth(clientId, "tess"))).AuthenticationResult!;
     assert.equal(first.ExpiresIn, 600);
+    const refreshed = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+      }),
+    );
+    assert.equal(refreshed.AuthenticationResult!.ExpiresIn, 600);
     const { hashRefreshToken } = await import("../../src/tokens/issue.js");
     const record = await t.cognate.store.resources.get<{ expiresAt: number; issuedAt: number }>(
       ResourceKind.refreshToken,
@@ -727,6 +1159,67 @@ describe("refresh tokens", () => {
     assert.equal(missing.name, "NotAuthorizedException");
     assert.ok((await refresh(computeSecretHash("uma", clientId, clientSecret!))).AuthenticationResult);
     assert.ok((await refresh(computeSecretHash(sub, clientId, clientSecret!))).AuthenticationResult);
+
+    // In an email-as-username pool: sign in with the email's hash, refresh with the sub's.
+    const emailPool = await setup(t, { UsernameAttributes: ["email"] }, { GenerateSecret: true });
+    await createUser(t, emailPool.poolId, "hank@example.com", { attributes: [] });
+    const byEmail = (
+      await t.client.send(
+        passwordAuth(emailPool.clientId, "hank@example.com", PASSWORD, {
+          SECRET_HASH: computeSecretHash("hank@example.com", emailPool.clientId, emailPool.clientSecret!),
+        }),
+      )
+    ).AuthenticationResult!;
+    const hankSub = decodeJwt(byEmail.IdToken!).sub!;
+    const refreshed = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: emailPool.clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: {
+          REFRESH_TOKEN: byEmail.RefreshToken!,
+          SECRET_HASH: computeSecretHash(hankSub, emailPool.clientId, emailPool.clientSecret!),
+        },
+      }),
+    );
+    assert.ok(refreshed.AuthenticationResult!.AccessToken);
+  });
+
+  it("refresh tokens last 30 days by default; validity in days and seconds follows its units", async (ctx) => {
+    const plain = await setup(t);
+    await createUser(t, plain.poolId, "zoe");
+    const units = await setup(
+      t,
+      {},
+      {
+        AccessTokenValidity: 600,
+        RefreshTokenValidity: 1,
+        TokenValidityUnits: { AccessToken: "seconds", RefreshToken: "days" },
+      },
+    );
+    await createUser(t, units.poolId, "zoe");
+    const byDefault = (await t.client.send(passwordAuth(plain.clientId, "zoe"))).AuthenticationResult!;
+    const daily = (await t.client.send(passwordAuth(units.clientId, "zoe"))).AuthenticationResult!;
+    assert.equal(daily.ExpiresIn, 600);
+    const refresh = (clientId: string, token: string) =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "REFRESH_TOKEN_AUTH",
+          AuthParameters: { REFRESH_TOKEN: token },
+        }),
+      );
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    ctx.mock.timers.tick(25 * 3600_000);
+    assert.equal(
+      (await errorOf(() => refresh(units.clientId, daily.RefreshToken!))).message,
+      "Refresh Token has expired",
+    );
+    ctx.mock.timers.tick(28 * 86_400_000);
+    assert.ok((await refresh(plain.clientId, byDefault.RefreshToken!)).AuthenticationResult);
+    ctx.mock.timers.tick(2 * 86_400_000);
+    const expired = await errorOf(() => refresh(plain.clientId, byDefault.RefreshToken!));
+    assert.equal(expired.name, "NotAuthorizedException");
+    assert.equal(expired.message, "Refresh Token has expired");
   });
 
   it("GetTokensFromRefreshToken refreshes, and rotates the refresh token when rotation is enabled", async () => {
@@ -738,6 +1231,11 @@ describe("refresh tokens", () => {
     );
     assert.equal(res.AuthenticationResult!.RefreshToken, undefined);
     assert.equal(res.AuthenticationResult!.TokenType, "Bearer");
+    // Without rotation the refresh token keeps working.
+    const stillValid = await t.client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: plain.clientId, RefreshToken: first.RefreshToken! }),
+    );
+    assert.ok(stillValid.AuthenticationResult!.AccessToken);
 
     const rotating = await setup(
       t,
@@ -823,6 +1321,23 @@ describe("refresh tokens", () => {
     const expired = await errorOf(() => rotate(third));
     assert.equal(expired.name, "NotAuthorizedException");
     assert.equal(expired.message, "Refresh Token has expired");
+  });
+
+  it("within the retry grace period the rotated-out refresh token works again; after it, RefreshTokenReuseException", async (ctx) => {
+    const rotating = await setup(t, {}, { RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 10 } });
+    await createUser(t, rotating.poolId, "gus");
+    const first = (await t.client.send(passwordAuth(rotating.clientId, "gus"))).AuthenticationResult!;
+    const rotate = () =>
+      t.client.send(
+        new GetTokensFromRefreshTokenCommand({ ClientId: rotating.clientId, RefreshToken: first.RefreshToken }),
+      );
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await rotate();
+    ctx.mock.timers.tick(5_000);
+    assert.ok((await rotate()).AuthenticationResult!.AccessToken);
+    ctx.mock.timers.tick(6_000);
+    const reused = await errorOf(rotate);
+    assert.equal(reused.name, "RefreshTokenReuseException");
   });
 });
 
@@ -1056,6 +1571,68 @@ describe("USER_AUTH (choice-based sign-in)", () => {
       ),
     );
     assert.equal(notEnabled.name, "InvalidParameterException");
+  });
+
+  it("refuses a wrong password, given at once or in the SELECT_CHALLENGE answer", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD"] } } },
+      { ExplicitAuthFlows: USER_AUTH_FLOWS },
+    );
+    await createUser(t, poolId, "kim");
+    const direct = await errorOf(() =>
+      t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "kim", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD: "Wr0ng!pass" },
+        }),
+      ),
+    );
+    assert.equal(direct.name, "NotAuthorizedException");
+    assert.equal(direct.message, "Incorrect username or password.");
+    const select = await t.client.send(
+      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_AUTH", AuthParameters: { USERNAME: "kim" } }),
+    );
+    assert.equal(select.AuthenticationResult, undefined);
+    const answer = await errorOf(() =>
+      t.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId,
+          ChallengeName: "SELECT_CHALLENGE",
+          Session: select.Session,
+          ChallengeResponses: { USERNAME: "kim", ANSWER: "PASSWORD", PASSWORD: "Wr0ng!pass" },
+        }),
+      ),
+    );
+    assert.equal(answer.name, "NotAuthorizedException");
+    assert.equal(answer.message, "Incorrect username or password.");
+  });
+
+  it("a temporary password leads to NEW_PASSWORD_REQUIRED", async () => {
+    const { poolId, clientId } = await setup(
+      t,
+      { Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD"] } } },
+      { ExplicitAuthFlows: USER_AUTH_FLOWS },
+    );
+    await createUser(t, poolId, "lou", { permanent: false });
+    const res = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "lou", PREFERRED_CHALLENGE: "PASSWORD", PASSWORD: TEMPORARY },
+      }),
+    );
+    assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
+    const done = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: "NEW_PASSWORD_REQUIRED",
+        Session: res.Session,
+        ChallengeResponses: { USERNAME: "lou", NEW_PASSWORD: "N3w!password" },
+      }),
+    );
+    assert.ok(done.AuthenticationResult!.RefreshToken);
   });
 });
 

@@ -10,10 +10,12 @@ import {
   CreateUserPoolClientCommand,
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
   RevokeTokenCommand,
+  UpdateUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
 import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
@@ -83,7 +85,11 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     const first = await signIn();
     const second = await signIn();
     assert.equal((await t.client.send(new GetUserCommand({ AccessToken: first.AccessToken! }))).Username, "alice");
-    await t.client.send(new GlobalSignOutCommand({ AccessToken: first.AccessToken! }));
+    const out = await t.client.send(new GlobalSignOutCommand({ AccessToken: first.AccessToken! }));
+    assert.deepEqual(
+      Object.keys(out).filter((k) => k !== "$metadata"),
+      [],
+    );
     for (const token of [first.AccessToken!, second.AccessToken!]) {
       const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: token })));
       assert.equal(err.name, "NotAuthorizedException");
@@ -138,14 +144,17 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
   it("AdminUserGlobalSignOut does the same for an administrator", async () => {
     const { poolId, signIn, refresh } = await setup(t);
     const tokens = await signIn();
+    const other = await signIn();
     const res = await t.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: "alice" }));
     assert.deepEqual(
       Object.keys(res).filter((k) => k !== "$metadata"),
       [],
     );
-    const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
-    assert.equal(err.message, "Access Token has been revoked");
-    assert.equal((await errorOf(() => refresh(tokens.RefreshToken!))).message, "Refresh Token has been revoked");
+    for (const session of [tokens, other]) {
+      const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: session.AccessToken! })));
+      assert.equal(err.message, "Access Token has been revoked");
+      assert.equal((await errorOf(() => refresh(session.RefreshToken!))).message, "Refresh Token has been revoked");
+    }
     const unknown = await errorOf(() =>
       t.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: "nobody" })),
     );
@@ -161,6 +170,44 @@ describe("GlobalSignOut and AdminUserGlobalSignOut", () => {
     const err = await errorOf(() => t.client.send(new GlobalSignOutCommand({ AccessToken: "not-a-token" })));
     assert.equal(err.name, "NotAuthorizedException");
     assert.equal(err.message, "Invalid Access Token");
+  });
+
+  it("GlobalSignOut also revokes refresh tokens obtained by rotation", async () => {
+    const { clientId, signIn } = await setup(t, {
+      ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+      RefreshTokenRotation: { Feature: "ENABLED", RetryGracePeriodSeconds: 0 },
+    });
+    const tokens = await signIn();
+    const rotated = (
+      await t.client.send(
+        new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken }),
+      )
+    ).AuthenticationResult!;
+    await t.client.send(new GlobalSignOutCommand({ AccessToken: rotated.AccessToken }));
+    const err = await errorOf(() =>
+      t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: rotated.RefreshToken })),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Refresh Token has been revoked");
+  });
+
+  it("revoked tokens stay revoked when the client's token revocation is turned off", async () => {
+    // "When you disable token revocation in an app client where it was previously enabled, revoked tokens don't
+    // become active again." (Developer Guide, Ending user sessions with token revocation)
+    const { poolId, clientId, signIn, refresh } = await setup(t);
+    const tokens = await signIn();
+    await t.client.send(new GlobalSignOutCommand({ AccessToken: tokens.AccessToken }));
+    await t.client.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientId: clientId,
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        EnableTokenRevocation: false,
+      }),
+    );
+    const err = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal((await errorOf(() => refresh(tokens.RefreshToken!))).name, "NotAuthorizedException");
   });
 });
 
@@ -185,6 +232,11 @@ describe("RevokeToken", () => {
     }
     assert.equal((await t.client.send(new GetUserCommand({ AccessToken: kept.AccessToken! }))).Username, "alice");
     assert.ok((await refresh(kept.RefreshToken!)).AuthenticationResult);
+    const viaGetTokens = await errorOf(() =>
+      t.client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: revoked.RefreshToken })),
+    );
+    assert.equal(viaGetTokens.name, "NotAuthorizedException");
+    assert.equal(viaGetTokens.message, "Refresh Token has been revoked");
   });
 
   it("needs the client secret for clients with one, and the token's own client", async () => {
@@ -209,6 +261,8 @@ describe("RevokeToken", () => {
       t.client.send(new RevokeTokenCommand({ ClientId: UserPoolClient!.ClientId!, Token: tokens.RefreshToken! })),
     );
     assert.equal(otherClient.name, "UnauthorizedException");
+    // Refused, the tokens stay valid.
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).Username, "alice");
     await t.client.send(
       new RevokeTokenCommand({ ClientId: clientId, ClientSecret: clientSecret, Token: tokens.RefreshToken! }),
     );

@@ -6,6 +6,7 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   type CreateUserPoolClientCommandInput,
@@ -86,7 +87,10 @@ async function signedInUser(
   const { UserPool } = await t.client.send(
     new CreateUserPoolCommand({
       PoolName: "tokens",
-      Schema: [{ Name: "team", AttributeDataType: "String", Mutable: true }],
+      Schema: [
+        { Name: "team", AttributeDataType: "String", Mutable: true },
+        { Name: "level", AttributeDataType: "Number", Mutable: true },
+      ],
     }),
   );
   const poolId = UserPool!.Id!;
@@ -208,8 +212,16 @@ describe("token claims", () => {
     assert.equal(id.auth_time, access.auth_time);
     assert.notEqual(id.jti, access.jti);
     assert.equal(id.exp! - id.iat!, 3600);
+    assert.match(id.jti!, /^[0-9a-f-]{36}$/);
+    // Claims of the access token only.
+    assert.equal(id.client_id, undefined);
+    assert.equal(id.scope, undefined);
+    assert.equal(id.username, undefined);
+    assert.equal(id.identities, undefined);
+    // A user in no group has no group or role claims.
     assert.equal(id["cognito:groups"], undefined);
     assert.equal(id["cognito:roles"], undefined);
+    assert.equal(id["cognito:preferred_role"], undefined);
     assert.equal(Object.keys(id).includes("sub") && Object.values(id).filter((v) => v === sub).length, 1);
 
     // Each sign-in is a new origin and event.
@@ -242,6 +254,92 @@ describe("token claims", () => {
     ]);
     assert.equal(id["cognito:preferred_role"], "arn:aws:iam::123456789012:role/admin");
     assert.equal(access["cognito:roles"], undefined);
+    assert.equal(access["cognito:preferred_role"], undefined);
+  });
+
+  it("the preferred role: a precedence beats none, a shared role ARN is kept, untied roles without precedence give none", async () => {
+    const role = (x: string) => `arn:aws:iam::123456789012:role/${x}`;
+    const preferredRole = async (groups: { GroupName: string; RoleArn: string; Precedence?: number }[]) => {
+      const { poolId, signIn } = await signedInUser(t);
+      for (const group of groups) {
+        await t.client.send(new CreateGroupCommand({ UserPoolId: poolId, ...group }));
+        await t.client.send(
+          new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: "alice", GroupName: group.GroupName }),
+        );
+      }
+      const id = decodeJwt((await signIn()).IdToken!);
+      assert.deepEqual(
+        [...(id["cognito:roles"] as string[])].sort(),
+        [...new Set(groups.map((g) => g.RoleArn))].sort(),
+      );
+      return id["cognito:preferred_role"];
+    };
+    assert.equal(
+      await preferredRole([
+        { GroupName: "none", RoleArn: role("none") },
+        { GroupName: "ten", RoleArn: role("ten"), Precedence: 10 },
+      ]),
+      role("ten"),
+    );
+    assert.equal(
+      await preferredRole([
+        { GroupName: "x", RoleArn: role("shared"), Precedence: 2 },
+        { GroupName: "y", RoleArn: role("shared"), Precedence: 2 },
+      ]),
+      role("shared"),
+    );
+    assert.equal(
+      await preferredRole([
+        { GroupName: "a", RoleArn: role("a") },
+        { GroupName: "b", RoleArn: role("b") },
+      ]),
+      undefined,
+    );
+  });
+
+  it("custom, phone and verified attributes carry Cognito's types", async () => {
+    const { signIn } = await signedInUser(t, {
+      attributes: [
+        { Name: "phone_number", Value: "+15555550100" },
+        { Name: "phone_number_verified", Value: "true" },
+        { Name: "email", Value: "alice@example.com" },
+        { Name: "email_verified", Value: "false" },
+        { Name: "custom:team", Value: "gold" },
+        { Name: "custom:level", Value: "7" },
+      ],
+    });
+    const id = decodeJwt((await signIn()).IdToken!);
+    assert.equal(id.phone_number, "+15555550100");
+    assert.equal(id.phone_number_verified, true);
+    assert.equal(id.email_verified, false);
+    // Custom attributes are strings in the token, Number ones too.
+    assert.equal(id["custom:team"], "gold");
+    assert.equal(id["custom:level"], "7");
+  });
+
+  it("a refreshed id token reflects changed attributes and groups", async () => {
+    const { poolId, clientId, signIn } = await signedInUser(t);
+    const first = await signIn();
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "alice",
+        UserAttributes: [{ Name: "given_name", Value: "Alicia" }],
+      }),
+    );
+    await t.client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "late" }));
+    await t.client.send(new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: "alice", GroupName: "late" }));
+    const res = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "REFRESH_TOKEN_AUTH",
+        AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
+      }),
+    );
+    const id = decodeJwt(res.AuthenticationResult!.IdToken!);
+    assert.equal(id.given_name, "Alicia");
+    assert.deepEqual(id["cognito:groups"], ["late"]);
+    assert.deepEqual(decodeJwt(res.AuthenticationResult!.AccessToken!)["cognito:groups"], ["late"]);
   });
 
   it("two groups tied at the lowest precedence leave no preferred role", async () => {
@@ -268,6 +366,8 @@ describe("token claims", () => {
     assert.equal(id.given_name, undefined);
     assert.equal(id.phone_number, undefined);
     assert.equal(id["custom:team"], undefined);
+    assert.equal(id["cognito:username"], "alice");
+    assert.equal(typeof id.sub, "string");
   });
 
   it("validity follows the client's settings and units", async () => {
@@ -284,6 +384,14 @@ describe("token claims", () => {
     const id = decodeJwt(result.IdToken!);
     assert.equal(access.exp! - access.iat!, 1800);
     assert.equal(id.exp! - id.iat!, 7200);
+  });
+
+  it("validity values without units are hours for access and id tokens", async () => {
+    const { signIn } = await signedInUser(t, { client: { AccessTokenValidity: 2, IdTokenValidity: 3 } });
+    const result = await signIn();
+    assert.equal(result.ExpiresIn, 7200);
+    const id = decodeJwt(result.IdToken!);
+    assert.equal(id.exp! - id.iat!, 10800);
   });
 });
 
