@@ -28,6 +28,13 @@ export async function authorizeEndpoint(
     const prompts = new Set((request.prompt ?? "").split(/\s+/).filter(Boolean));
     const federated = request.identityProvider !== undefined && request.identityProvider !== "COGNITO";
     if (federated || (request.idpIdentifier !== undefined && request.identityProvider === undefined)) {
+      // SAML and OpenID Connect providers each have their module, loaded on first use.
+      const { requestedSamlProvider } = await import("../saml/provider.js");
+      const saml = await requestedSamlProvider(ctx, target);
+      if (saml) {
+        const { startSamlSignIn } = await import("../saml/start.js");
+        return await startSamlSignIn(ctx, res, target, scope, saml);
+      }
       const { startFederatedSignIn } = await import("../federation/start.js");
       return await startFederatedSignIn(ctx, req, res, target, scope);
     }

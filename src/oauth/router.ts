@@ -64,7 +64,10 @@ export async function handleOAuth(
     } else if (path === "/logout") {
       if (method !== "GET") return false;
       await logoutEndpoint(ctx, req, res, url, scope);
-    } else if (path === "/oauth2/idpresponse" || path === "/saml2/idpresponse") {
+    } else if (path === "/saml2/idpresponse") {
+      const { handleSamlResponse } = await import("../saml/callback.js");
+      await handleSamlResponse(ctx, req, res, url, routed);
+    } else if (path === "/oauth2/idpresponse") {
       const { handleFederationCallback } = await import("../federation/callback.js");
       await handleFederationCallback(ctx, req, res, url, routed);
     } else {

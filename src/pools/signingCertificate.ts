@@ -51,8 +51,8 @@ const renewalDue = (data: SigningCertificateData, now: number) =>
  */
 async function issue(poolId: string, now: number, previous?: SigningCertificateData): Promise<SigningCertificateData> {
   const x509 = await import("@peculiar/x509");
-  // Node's WebCrypto, named as the library's types (written for browsers) expect it.
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  // Node's WebCrypto: the library's types name the browser's Crypto, which Node's only resembles.
+  x509.cryptoProvider.set(webcrypto as never);
   const { subtle } = webcrypto;
   const keys = previous
     ? {

@@ -56,6 +56,11 @@ export class FormAgent {
     return { status: res.status, url: action.href, html: await res.text(), redirectedAway: false };
   }
 
+  /** POSTs a form to a URL (what an external provider's auto-submitting page does), then follows redirects. */
+  async post(url: string, fields: Record<string, string>): Promise<AgentPage> {
+    return this.submit({ status: 200, url, html: `<form action="${url}"></form>`, redirectedAway: false }, fields);
+  }
+
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
   }

@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { FederationError, redirectErrorToApp } from "../federation/errors.js";
+import { signInFederatedUser } from "../federation/federatedUser.js";
+import { findProvider } from "../identityProviders/lookup.js";
+import { answerAuthorizeError } from "../oauth/authorize.js";
+import { completeAuthorization } from "../oauth/authorization.js";
+import { AuthorizePageError, readAuthorizeRequest, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
+import type { RoutedRequest } from "../oauth/domainRouting.js";
+import { OAuthError } from "../oauth/errors.js";
+import { readForm } from "../oauth/wire.js";
+import { CognitoError } from "../protocol/errors.js";
+import type { OperationContext } from "../protocol/operation.js";
+import { postAuthentication } from "../triggers/authentication.js";
+import { hasTrigger } from "../triggers/invoke.js";
+import { providerMetadata } from "./providerMetadata.js";
+import { ResourceKind } from "../storage/kinds.js";
+import { consumeRelayState, type SamlRelayStateData } from "./relayState.js";
+import { serviceProvider } from "./serviceProvider.js";
+import { acsUrl } from "./start.js";
+
+/**
+ * POST /saml2/idpresponse: a SAML provider's answer (HTTP-POST binding). The RelayState names
+ * the app's authorization request; the response must be valid for it (signature, audience,
+ * InResponseTo, validity window). The user signs in as `<ProviderName>_<NameID>` (or the user a
+ * link names) and the browser goes on to the app with Cognate's code. Until the app's request is
+ * known again, failures are the error page; unsolicited (IdP-initiated) responses are refused.
+ */
+export async function handleSamlResponse(
+  ctx: OperationContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  routed: RoutedRequest,
+): Promise<void> {
+  const { scope } = routed;
+  const page = (why: string) => answerAuthorizeError(res, new AuthorizePageError("invalid_request", why), url, scope);
+  if (req.method !== "POST") return page("SAML responses are posted.");
+  let form: Map<string, string>;
+  try {
+    form = await readForm(req);
+  } catch (thrown) {
+    if (thrown instanceof OAuthError) return page("Malformed form.");
+    throw thrown;
+  }
+  const relayState = form.get("RelayState");
+  const consumed = relayState ? await consumeRelayState(ctx, relayState) : undefined;
+  if (!consumed || (scope.poolId !== undefined && scope.poolId !== consumed.poolId)) {
+    return page("Invalid RelayState.");
+  }
+  let target: AuthorizeTarget;
+  try {
+    target = await readAuthorizeRequest(ctx, new URLSearchParams(consumed.data.authorizeQuery), scope);
+  } catch (thrown) {
+    return answerAuthorizeError(res, thrown, url, scope);
+  }
+  try {
+    await finishSignIn(ctx, res, target, routed, consumed.data, form.get("SAMLResponse"));
+  } catch (thrown) {
+    if (thrown instanceof FederationError) return redirectErrorToApp(res, target.request, thrown);
+    if (thrown instanceof CognitoError && thrown.status < 500) {
+      return redirectErrorToApp(res, target.request, new FederationError("invalid_request", thrown.message));
+    }
+    throw thrown;
+  }
+}
+
+async function finishSignIn(
+  ctx: OperationContext,
+  res: ServerResponse,
+  target: AuthorizeTarget,
+  routed: RoutedRequest,
+  relay: SamlRelayStateData,
+  samlResponse: string | undefined,
+): Promise<void> {
+  const { pool, client } = target;
+  const provider = (await findProvider(ctx, pool, relay.providerName))?.data;
+  if (!provider || provider.ProviderType !== "SAML") {
+    throw new FederationError("invalid_request", "The identity provider does not exist.");
+  }
+  if (!samlResponse) throw new FederationError("invalid_request", "Missing SAMLResponse.");
+  const sp = await serviceProvider(ctx, pool, await providerMetadata(provider), acsUrl(ctx, routed.scope));
+  let profile;
+  try {
+    ({ profile } = await sp.validatePostResponseAsync({ SAMLResponse: samlResponse }));
+  } catch (thrown) {
+    await ctx.store.resources.delete(ResourceKind.samlRequest, pool.id, relay.requestId);
+    // node-saml says what failed (signature, audience, expiry, status); the app gets the gist.
+    ctx.log.info("saml response refused", {
+      requestId: ctx.requestId,
+      reason: thrown instanceof Error ? thrown.message : String(thrown),
+    });
+    throw new FederationError("invalid_request", "Invalid SAML response.");
+  }
+  // The request is answered: its RelayState is spent already, its id goes too.
+  await ctx.store.resources.delete(ResourceKind.samlRequest, pool.id, relay.requestId);
+  if (!profile?.nameID) throw new FederationError("invalid_request", "Invalid SAML response: no NameID.");
+  const attributes = samlAttributes(profile.attributes);
+  const user = await signInFederatedUser(ctx, pool, client, provider, {
+    sub: profile.nameID,
+    // The NameID is the user's id at the provider, unless AttributeMapping names another attribute for username.
+    claims: { ...attributes, sub: profile.nameID },
+    trigger: { providerName: provider.ProviderName, providerType: "SAML", samlResponse: attributes },
+  });
+  if (hasTrigger(pool, "PostAuthentication")) {
+    await postAuthentication(ctx, pool, client, user, { newDeviceUsed: false });
+  }
+  await completeAuthorization(ctx, res, target, routed.scope, {
+    user,
+    authTime: ctx.now,
+    openSession: true,
+    identityProvider: provider.ProviderName,
+  });
+}
+
+/** The assertion's attributes as strings; a multi-valued attribute's values joined by commas. */
+function samlAttributes(attributes: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!attributes || typeof attributes !== "object") return result;
+  for (const [name, value] of Object.entries(attributes as Record<string, unknown>)) {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
+    if (values.length) result[name] = values.join(",");
+  }
+  return result;
+}
