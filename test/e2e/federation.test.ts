@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -662,5 +663,192 @@ describe("federation errors", () => {
     assert.ok(callback);
     const replay = await fetch(callback, { redirect: "manual" });
     assert.equal(replay.headers.get("location"), "/error?error=invalid_request");
+  });
+});
+
+describe("the provider's ID token is verified", () => {
+  /**
+   * A hand-made provider whose token endpoint answers the ID token a test chooses, so that each
+   * check can be failed on purpose. It records the token requests it gets.
+   */
+  async function craftedIdp() {
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const jwks = {
+      keys: [
+        { ...rsa.publicKey.export({ format: "jwk" }), kid: "rsa-1", alg: "RS256", use: "sig" },
+        { ...ec.publicKey.export({ format: "jwk" }), kid: "ec-1", alg: "ES256", use: "sig" },
+      ],
+    };
+    const tokenRequests: URLSearchParams[] = [];
+    const userInfoRequests: { method: string; authorization: string | undefined }[] = [];
+    let idToken = "";
+    let userInfo: Record<string, unknown> = { sub: "oscar", name: "Oscar from userInfo" };
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const json = (body: unknown): void => {
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+        };
+        const path = new URL(req.url ?? "/", issuer).pathname;
+        if (path === "/.well-known/openid-configuration") {
+          return json({
+            issuer,
+            authorization_endpoint: `${issuer}/authorize`,
+            token_endpoint: `${issuer}/token`,
+            jwks_uri: `${issuer}/jwks`,
+            userinfo_endpoint: `${issuer}/userinfo`,
+          });
+        }
+        if (path === "/userinfo") {
+          userInfoRequests.push({ method: req.method ?? "", authorization: req.headers.authorization });
+          return json(userInfo);
+        }
+        if (path === "/jwks") return json(jwks);
+        if (path === "/token") {
+          tokenRequests.push(new URLSearchParams(Buffer.concat(chunks).toString("utf8")));
+          return json({ access_token: "at", token_type: "Bearer", expires_in: 3600, id_token: idToken });
+        }
+        res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const jwt = (header: Record<string, unknown>, claims: Record<string, unknown>, key: KeyObject = rsa.privateKey) => {
+      const input = `${b64(header)}.${b64(claims)}`;
+      const ecdsa = header.alg === "ES256";
+      const signature = sign("sha256", Buffer.from(input), ecdsa ? { key, dsaEncoding: "ieee-p1363" } : key);
+      return `${input}.${signature.toString("base64url")}`;
+    };
+    return {
+      issuer,
+      tokenRequests,
+      userInfoRequests,
+      setUserInfo: (body: Record<string, unknown>) => {
+        userInfo = body;
+      },
+      rsa,
+      ec,
+      jwt,
+      setIdToken: (token: string) => {
+        idToken = token;
+      },
+    };
+  }
+
+  /** Starts a sign-in at Cognate; answers the state and nonce it sent to the provider, and the PKCE challenge. */
+  async function begin(s: Setup) {
+    const res = await fetch(authorizeUrl(s), { redirect: "manual" });
+    const to = new URL(res.headers.get("location")!);
+    return {
+      state: to.searchParams.get("state")!,
+      nonce: to.searchParams.get("nonce")!,
+      challenge: to.searchParams.get("code_challenge")!,
+    };
+  }
+
+  /** The provider sends the browser back with a code; answers where Cognate sends it. */
+  async function callback(state: string): Promise<URL> {
+    const res = await fetch(`${t.url}/oauth2/idpresponse?code=provider-code&state=${encodeURIComponent(state)}`, {
+      redirect: "manual",
+    });
+    assert.equal(res.status, 302);
+    return new URL(res.headers.get("location")!, t.url);
+  }
+
+  it("accepts a valid RS256 or ES256 token; refuses bad signatures, algorithms, issuers, audiences, expiry and nonces", async () => {
+    const crafted = await craftedIdp();
+    const s = await setup({
+      details: { oidc_issuer: crafted.issuer, client_id: "crafted", client_secret: "crafted-secret" },
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const claims = (nonce: string) => ({
+      iss: crafted.issuer,
+      aud: "crafted",
+      sub: "oscar",
+      exp: now + 300,
+      iat: now,
+      nonce,
+      email: "oscar@corp.example",
+    });
+
+    const good = await begin(s);
+    crafted.setIdToken(crafted.jwt({ alg: "RS256", kid: "rsa-1" }, claims(good.nonce)));
+    const landed = await callback(good.state);
+    assert.equal(landed.searchParams.get("error"), null, landed.href);
+    const idClaims = await idTokenClaims(s, landed);
+    assert.equal(idClaims["cognito:username"], "Corp_oscar");
+    assert.equal(idClaims.email, "oscar@corp.example");
+    // The token request: client_secret_post, the same redirect_uri, the verifier of the challenge.
+    const request = crafted.tokenRequests.at(-1)!;
+    assert.equal(request.get("grant_type"), "authorization_code");
+    assert.equal(request.get("code"), "provider-code");
+    assert.equal(request.get("client_id"), "crafted");
+    assert.equal(request.get("client_secret"), "crafted-secret");
+    assert.equal(request.get("redirect_uri"), `${t.url}/oauth2/idpresponse`);
+    assert.equal(createHash("sha256").update(request.get("code_verifier")!).digest("base64url"), good.challenge);
+
+    const ec = await begin(s);
+    crafted.setIdToken(crafted.jwt({ alg: "ES256", kid: "ec-1" }, claims(ec.nonce), crafted.ec.privateKey));
+    assert.ok((await callback(ec.state)).searchParams.get("code"));
+
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const refusals: [string, (nonce: string) => string][] = [
+      ["another key's signature", (n) => crafted.jwt({ alg: "RS256", kid: "rsa-1" }, claims(n), other.privateKey)],
+      ["alg none", (n) => `${crafted.jwt({ alg: "none" }, claims(n)).split(".").slice(0, 2).join(".")}.`],
+      ["an unknown kid", (n) => crafted.jwt({ alg: "RS256", kid: "rsa-2" }, claims(n))],
+      [
+        "another issuer",
+        (n) => crafted.jwt({ alg: "RS256", kid: "rsa-1" }, { ...claims(n), iss: "http://evil.example" }),
+      ],
+      ["another audience", (n) => crafted.jwt({ alg: "RS256", kid: "rsa-1" }, { ...claims(n), aud: "someone-else" })],
+      ["an expired token", (n) => crafted.jwt({ alg: "RS256", kid: "rsa-1" }, { ...claims(n), exp: now - 600 })],
+      ["another nonce", () => crafted.jwt({ alg: "RS256", kid: "rsa-1" }, claims("not-the-nonce"))],
+      ["no sub", (n) => crafted.jwt({ alg: "RS256", kid: "rsa-1" }, { ...claims(n), sub: undefined })],
+      ["garbage", () => "not.a.jwt"],
+    ];
+    for (const [what, token] of refusals) {
+      const started = await begin(s);
+      crafted.setIdToken(token(started.nonce));
+      const back = await callback(started.state);
+      assert.equal(back.origin + back.pathname, APP, what);
+      assert.equal(back.searchParams.get("error"), "invalid_request", what);
+      assert.equal(back.searchParams.get("code"), null, what);
+    }
+    const { Users } = await t.client.send(new ListUsersCommand({ UserPoolId: s.poolId }));
+    assert.deepEqual(
+      Users!.map((u) => u.Username),
+      ["Corp_oscar"],
+    );
+  });
+
+  it("reads userInfo with the access token, by GET or POST as attributes_request_method says, for the same sub", async () => {
+    const crafted = await craftedIdp();
+    const now = Math.floor(Date.now() / 1000);
+    const token = (nonce: string) =>
+      crafted.jwt(
+        { alg: "RS256", kid: "rsa-1" },
+        { iss: crafted.issuer, aud: "crafted", sub: "oscar", exp: now + 300, iat: now, nonce },
+      );
+    for (const method of ["GET", "POST"]) {
+      const s = await setup({
+        details: { oidc_issuer: crafted.issuer, client_id: "crafted", attributes_request_method: method },
+      });
+      const started = await begin(s);
+      crafted.setIdToken(token(started.nonce));
+      const claims = await idTokenClaims(s, await callback(started.state));
+      assert.equal(claims.name, "Oscar from userInfo");
+      assert.deepEqual(crafted.userInfoRequests.at(-1), { method, authorization: "Bearer at" });
+    }
+    const s = await setup({ details: { oidc_issuer: crafted.issuer, client_id: "crafted" } });
+    crafted.setUserInfo({ sub: "someone-else", name: "Mallory" });
+    const started = await begin(s);
+    crafted.setIdToken(token(started.nonce));
+    const back = await callback(started.state);
+    assert.equal(back.searchParams.get("error"), "invalid_request");
+    assert.equal(back.searchParams.get("error_description"), "userInfo names another subject.");
   });
 });
