@@ -14,7 +14,7 @@ import { providerEndpoints } from "./discovery.js";
 import { FederationError, redirectErrorToApp } from "./errors.js";
 import { signInFederatedUser } from "./federatedUser.js";
 import { ProviderUnreachable } from "./http.js";
-import { fetchProviderProfile } from "./profile.js";
+import { fetchProviderProfile, ProviderRefusal } from "./profile.js";
 import { consumeFederationState, type FederationStateData } from "./state.js";
 
 /** Error codes of RFC 6749 §4.1.2.1 and OIDC Core §3.1.2.6 a provider may answer; they reach the app as they are. */
@@ -77,6 +77,13 @@ export async function handleFederationCallback(
   } catch (thrown) {
     if (thrown instanceof ProviderUnreachable) {
       ctx.log.warn("identity provider unreachable", { requestId: ctx.requestId, reason: thrown.reason });
+    }
+    if (thrown instanceof ProviderRefusal) {
+      ctx.log.info("identity provider refused the code", {
+        requestId: ctx.requestId,
+        status: thrown.status,
+        ...(thrown.providerError ? { error: thrown.providerError } : {}),
+      });
     }
     if (thrown instanceof FederationError) return redirectErrorToApp(res, target.request, thrown);
     // A trigger's refusal, or attributes the pool refuses: invalid_request with Cognito's message.

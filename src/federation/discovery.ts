@@ -43,9 +43,14 @@ export async function providerEndpoints(details: Record<string, string>): Promis
   if (!/^https?:\/\//.test(issuer)) throw new FederationError("server_error", "The identity provider has no issuer.");
   const { body } = await providerJson(`${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`);
   const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : undefined);
+  // OIDC Discovery §4.3: the document must name the issuer it was fetched for (a trailing slash aside).
+  const named = text("issuer");
+  if (named !== undefined && named.replace(/\/+$/, "") !== issuer.replace(/\/+$/, "")) {
+    throw new ProviderUnreachable(`${issuer}: discovery document names issuer ${named}`);
+  }
   const endpoints: ProviderEndpoints = {
-    // ID tokens name the issuer exactly as discovery does (OIDC Discovery §4.3).
-    issuer: text("issuer") ?? issuer,
+    // ID tokens name the issuer exactly as discovery does.
+    issuer: named ?? issuer,
     authorizationEndpoint: given.authorizationEndpoint ?? text("authorization_endpoint") ?? "",
     tokenEndpoint: given.tokenEndpoint ?? text("token_endpoint") ?? "",
     jwksUri: given.jwksUri ?? text("jwks_uri") ?? "",

@@ -6,6 +6,16 @@ import { providerJson } from "./http.js";
 import { verifyIdToken } from "./idToken.js";
 import type { FederationStateData } from "./state.js";
 
+/** The token endpoint did not issue tokens; its status and error code (never its tokens) are logged. */
+export class ProviderRefusal extends FederationError {
+  constructor(
+    readonly status: number,
+    readonly providerError: string | undefined,
+  ) {
+    super("invalid_request", "The identity provider did not issue tokens.");
+  }
+}
+
 /** What the provider said about the user: the verified ID token's claims merged with userInfo's. */
 export interface ProviderProfile {
   /** The provider's subject (the ID token's sub). */
@@ -48,8 +58,8 @@ export async function fetchProviderProfile(
   if (details.client_secret) form.set("client_secret", details.client_secret);
   const { status, body: tokens } = await providerJson(endpoints.tokenEndpoint, { form }, true);
   if (status !== 200 || typeof tokens.id_token !== "string") {
-    // The provider's own error code is not repeated: it concerns Cognate's client, not the app.
-    throw new FederationError("invalid_request", "The identity provider did not issue tokens.");
+    // The provider's own error code is not repeated to the app: it concerns Cognate's client.
+    throw new ProviderRefusal(status, typeof tokens.error === "string" ? tokens.error.slice(0, 100) : undefined);
   }
   const idToken = await verifyIdToken(tokens.id_token, {
     jwksUri: endpoints.jwksUri,

@@ -306,6 +306,8 @@ describe("federated sign-in with an OIDC provider", () => {
     assert.ok(visited.some((u) => u.origin === idp.issuer && u.pathname.startsWith("/interaction/")));
     const claims = await idTokenClaims(s, landed);
     assert.equal(claims["cognito:username"], "Corp_alice");
+    // Cognito's automatic group of the users a provider created.
+    assert.deepEqual(claims["cognito:groups"], [`${s.poolId}_Corp`]);
     assert.equal(claims.email, "alice@corp.example");
     assert.equal(claims.name, "Alice Liddell");
     const identities = claims.identities as Record<string, unknown>[];
@@ -454,6 +456,7 @@ describe("AdminLinkProviderForUser and AdminDisableProviderForUser", () => {
 
     const claims = await idTokenClaims(s, (await browse(authorizeUrl(s), "eve")).landed);
     assert.equal(claims["cognito:username"], "eve-native");
+    assert.equal(claims["cognito:groups"], undefined, "linked users are not added to the provider's group");
     assert.equal(claims.sub, native.attributes.sub);
     assert.equal((claims.identities as unknown[]).length, 1);
     assert.equal((await getUser(s.poolId, "eve-native")).UserStatus, "FORCE_CHANGE_PASSWORD");
