@@ -37,7 +37,7 @@ const PROVIDER_ERRORS = new Set([
  * response_mode=form_post). Resumes the authorization request the state names, redeems the
  * provider's code, signs the federated user in and sends the browser on to the app with
  * Cognate's own code. Until the app's request is known again, failures are the error page.
- * SAML (/saml2/idpresponse) is not supported.
+ * SAML providers answer at /saml2/idpresponse, which src/saml handles.
  */
 export async function handleFederationCallback(
   ctx: OperationContext,
@@ -48,7 +48,7 @@ export async function handleFederationCallback(
 ): Promise<void> {
   const { scope } = routed;
   const page = (why: string) => answerAuthorizeError(res, new AuthorizePageError("invalid_request", why), url, scope);
-  if (routed.path !== "/oauth2/idpresponse") return page("SAML federation is not supported.");
+  if (routed.path !== "/oauth2/idpresponse") return page("Not an OpenID Connect response.");
   let params: URLSearchParams;
   if (req.method === "POST") {
     try {

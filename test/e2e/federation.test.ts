@@ -459,7 +459,10 @@ describe("AdminLinkProviderForUser and AdminDisableProviderForUser", () => {
     assert.equal(claims["cognito:groups"], undefined, "linked users are not added to the provider's group");
     assert.equal(claims.sub, native.attributes.sub);
     assert.equal((claims.identities as unknown[]).length, 1);
-    assert.equal((await getUser(s.poolId, "eve-native")).UserStatus, "FORCE_CHANGE_PASSWORD");
+    const after = await getUser(s.poolId, "eve-native");
+    assert.equal(after.UserStatus, "FORCE_CHANGE_PASSWORD");
+    // The provider's mapped attributes are written to the linked user too.
+    assert.equal(after.attributes.email, "eve@corp.example");
     assert.equal((await errorOf(() => getUser(s.poolId, "Corp_eve"))).name, "UserNotFoundException");
   });
 
