@@ -3,6 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { test } from "node:test";
 import {
   AdminCreateUserCommand,
+  AdminResetUserPasswordCommand,
+  SignUpCommand,
   AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -517,5 +519,64 @@ test("what the user typed comes back escaped, never as markup", { skip }, async 
   await page.getByRole("alert").waitFor();
   assert.equal(await page.locator("#injected").count(), 0);
   assert.equal(await page.getByLabel("Username").inputValue(), typed);
+  await page.close();
+});
+
+test(
+  "a domain addressed by host name (<prefix>.auth.<region>.localhost) serves the pages at its root",
+  { skip },
+  async () => {
+    const s = await setup();
+    await createUser(s.poolId, "hana");
+    const { page } = await newPage();
+    const host = t.url.replace("127.0.0.1", `${s.prefix}.auth.us-east-1.localhost`);
+    const auth = authorization(s);
+    await page.goto(auth.url.replace(t.url, host));
+    assert.equal(new URL(page.url()).host, new URL(host).host);
+    assert.equal(new URL(page.url()).pathname, "/login");
+    await signInOnPage(page, "hana");
+    await codeAtApp(page, auth.state);
+    await page.close();
+  },
+);
+
+test("an unconfirmed user who signs in gets a new code and confirms on the pages", { skip }, async () => {
+  const s = await setup();
+  await t.client.send(
+    new SignUpCommand({
+      ClientId: s.clientId,
+      Username: "uri",
+      Password: PASSWORD,
+      UserAttributes: [{ Name: "email", Value: "uri@example.com" }],
+    }),
+  );
+  const { page } = await newPage();
+  const auth = authorization(s);
+  await page.goto(auth.url);
+  await signInOnPage(page, "uri");
+  await page.getByRole("heading", { name: "Confirm your account" }).waitFor();
+  assert.match((await page.getByRole("status").textContent())!, /not confirmed yet/);
+  assert.equal(await page.getByLabel("Username").inputValue(), "uri");
+  await page.getByLabel("Code").fill(await lastCode(s.poolId));
+  await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  await codeAtApp(page, auth.state);
+  await page.close();
+});
+
+test("a user whose password an administrator reset chooses a new one with the emailed code", { skip }, async () => {
+  const s = await setup();
+  await createUser(s.poolId, "rita");
+  await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: s.poolId, Username: "rita" }));
+  const { page } = await newPage();
+  const auth = authorization(s);
+  await page.goto(auth.url);
+  await signInOnPage(page, "rita");
+  await page.getByRole("heading", { name: "Reset your password" }).waitFor();
+  await page.getByLabel("Code").fill(await lastCode(s.poolId));
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Reset password" }).click();
+  await page.getByRole("status").waitFor();
+  await signInOnPage(page, "rita", NEW_PASSWORD);
+  await codeAtApp(page, auth.state);
   await page.close();
 });
