@@ -3,6 +3,7 @@ import { afterEach, describe, it } from "node:test";
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminResetUserPasswordCommand,
   CreateGroupCommand,
   AdminGetUserCommand,
   GetTokensFromRefreshTokenCommand,
@@ -16,7 +17,10 @@ import {
   confirmResetPassword,
   confirmUserAttribute,
   deleteUser,
+  deleteUserAttributes,
   resendSignUpCode,
+  sendUserAttributeVerificationCode,
+  updateUserAttribute,
   updateUserAttributes,
   confirmSignIn,
   confirmSignUp,
@@ -228,6 +232,40 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
     );
     assert.equal(notEnabled.name, "InvalidParameterException");
     assert.equal(notEnabled.message, "USER_PASSWORD_AUTH flow not enabled for this client");
+
+    const noReset = await errorOf(() => resetPassword({ username: "ghost" }));
+    assert.equal(noReset.name, "UserNotFoundException");
+    assert.equal(noReset.message, "Username/client id combination not found.");
+  });
+
+  it("a user reset by an administrator gets the RESET_PASSWORD step; an invited user can neither reset nor sign in once expired", async (ctx) => {
+    const { poolId } = await confirmedUser(t, "kate");
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "kate" }));
+    // Amplify v6 maps PasswordResetRequiredException to a next step rather than throwing.
+    const out = await signIn({ username: "kate", password: PASSWORD });
+    assert.equal(out.isSignedIn, false);
+    assert.equal(out.nextStep.signInStep, "RESET_PASSWORD");
+
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "stale",
+        TemporaryPassword: "Temp0rary!",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: "stale@example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    const notYet = await errorOf(() => resetPassword({ username: "stale" }));
+    assert.equal(notYet.name, "NotAuthorizedException");
+    assert.equal(notYet.message, "User password cannot be reset in the current state.");
+    ctx.mock.timers.tick(8 * 86_400_000);
+    const err = await errorOf(() => signIn({ username: "stale", password: "Temp0rary!" }));
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "Temporary password has expired and must be reset by an administrator.");
   });
 
   it("signUp with autoSignIn: confirmSignUp hands over to autoSignIn, which signs in without the password", async () => {
@@ -334,7 +372,8 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
     assert.equal((await signIn({ username: "alice", password: PASSWORD })).isSignedIn, true);
   });
 
-  // Cognate (like Cognito today) refuses AdminCreateUser without the pool's required attributes, so
+  // Cognate (like Cognito today: aws-amplify/amplify-backend#3117 and #3118) refuses AdminCreateUser without the
+  // pool's required attributes, so
   // the user already has them: requiredAttributes is "[]"; other writable attributes may be set.
   it("NEW_PASSWORD_REQUIRED for an AdminCreateUser user: confirmSignIn with the new password and attributes", async () => {
     const { poolId, clientId } = await appPool(t, {
@@ -409,15 +448,34 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
 
     const weak = await errorOf(() => confirmSignIn({ challengeResponse: "short" }));
     assert.equal(weak.name, "InvalidPasswordException");
+    const noUpper = await errorOf(() => confirmSignIn({ challengeResponse: "alllowercase1!" }));
+    assert.equal(noUpper.name, "InvalidPasswordException");
+    assert.equal(noUpper.message, "Password did not conform with policy: Password must have uppercase characters");
     assert.equal((await confirmSignIn({ challengeResponse: "Brand-New1" })).isSignedIn, true);
     assert.equal((await getCurrentUser()).username, "gina");
   });
 
   it("email-as-username pools: sign in with the email; the user's name is the generated one", async () => {
-    const { poolId, clientId } = await appPool(t, { UsernameAttributes: ["email"] });
+    const { poolId, clientId } = await appPool(
+      t,
+      { UsernameAttributes: ["email"] },
+      { ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
     configure(t, poolId, clientId);
     const { userId } = await signUp({ username: "hal@example.com", password: PASSWORD });
     await confirmSignUp({ username: "hal@example.com", confirmationCode: await latestCode(t.url, poolId, userId!) });
+    assert.equal(
+      (
+        await signIn({
+          username: "hal@example.com",
+          password: PASSWORD,
+          options: { authFlowType: "USER_AUTH", preferredChallenge: "PASSWORD_SRP" },
+        })
+      ).isSignedIn,
+      true,
+    );
+    assert.equal((await getCurrentUser()).username, userId);
+    await signOut();
     assert.equal((await signIn({ username: "hal@example.com", password: PASSWORD })).isSignedIn, true);
     const current = await getCurrentUser();
     assert.equal(current.userId, userId);
@@ -434,6 +492,10 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
     await signIn({ username: "alice", password: PASSWORD });
     const wrongOld = await errorOf(() => updatePassword({ oldPassword: "Not-It-1", newPassword: "Changed-Pass2" }));
     assert.equal(wrongOld.name, "NotAuthorizedException");
+    assert.equal(wrongOld.message, "Incorrect username or password.");
+    const weak = await errorOf(() => updatePassword({ oldPassword: PASSWORD, newPassword: "NoSymbols123" }));
+    assert.equal(weak.name, "InvalidPasswordException");
+    assert.equal(weak.message, "Password did not conform with policy: Password must have symbol characters");
     await updatePassword({ oldPassword: PASSWORD, newPassword: "Changed-Pass2" });
     await signOut();
     assert.equal(
@@ -451,11 +513,16 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
         codeDeliveryDetails: { destination: "a***@e***", deliveryMedium: "EMAIL", attributeName: "email" },
       },
     });
-    await confirmResetPassword({
-      username: "alice",
-      confirmationCode: await latestCode(t.url, poolId, "alice"),
-      newPassword: "Reset-Pass3",
-    });
+    const code = await latestCode(t.url, poolId, "alice");
+    const mismatch = await errorOf(() =>
+      confirmResetPassword({
+        username: "alice",
+        confirmationCode: code === "000000" ? "111111" : "000000",
+        newPassword: "Reset-Pass3",
+      }),
+    );
+    assert.equal(mismatch.name, "CodeMismatchException");
+    await confirmResetPassword({ username: "alice", confirmationCode: code, newPassword: "Reset-Pass3" });
     assert.equal((await signIn({ username: "alice", password: "Reset-Pass3" })).isSignedIn, true);
   });
 
@@ -556,6 +623,27 @@ describe("Amplify v6 against Cognate (userPoolEndpoint)", () => {
     assert.equal(attributes.email, "alice@new.example.com");
     assert.equal(attributes.email_verified, "true");
     assert.equal(attributes.name, "Alice");
+  });
+
+  it("updateUserAttribute, sendUserAttributeVerificationCode and deleteUserAttributes", async () => {
+    const { poolId } = await confirmedUser(t);
+    await signIn({ username: "alice", password: PASSWORD });
+    const one = await updateUserAttribute({ userAttribute: { attributeKey: "given_name", value: "Amy" } });
+    assert.deepEqual(one, { isUpdated: true, nextStep: { updateAttributeStep: "DONE" } });
+    const changed = await updateUserAttribute({ userAttribute: { attributeKey: "email", value: "amy2@example.com" } });
+    assert.equal(changed.isUpdated, false);
+    const sent = await sendUserAttributeVerificationCode({ userAttributeKey: "email" });
+    assert.deepEqual(sent, { destination: "a***@e***", deliveryMedium: "EMAIL", attributeName: "email" });
+    await confirmUserAttribute({
+      userAttributeKey: "email",
+      confirmationCode: await latestCode(t.url, poolId, "alice"),
+    });
+    const updated = await fetchUserAttributes();
+    assert.equal(updated.email, "amy2@example.com");
+    assert.equal(updated.email_verified, "true");
+    assert.equal(updated.given_name, "Amy");
+    await deleteUserAttributes({ userAttributeKeys: ["given_name"] });
+    assert.equal((await fetchUserAttributes()).given_name, undefined);
   });
 
   it("group membership appears in the tokens Amplify holds", async () => {

@@ -3,6 +3,8 @@ import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
+  AdminSetUserPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -118,6 +120,9 @@ describe("amazon-cognito-identity-js against Cognate", () => {
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "zoe" }));
     assert.equal(user.UserStatus, "CONFIRMED");
     assert.equal(user.UserAttributes?.find((a) => a.Name === "sub")?.Value, result.userSub);
+    const dup = await libraryError(() => call<ISignUpResult>((cb) => pool.signUp("zoe", PASSWORD, [email], [], cb)));
+    assert.equal(dup.code, "UsernameExistsException");
+    assert.equal(dup.message, "User already exists");
   });
 
   it("authenticateUser (USER_SRP_AUTH) gives a valid session whose tokens carry Cognito's claims", async () => {
@@ -264,6 +269,9 @@ describe("amazon-cognito-identity-js against Cognate", () => {
     const wrong = await libraryError(() => call((cb) => user.changePassword("Not-It-1", "Changed-Pass2", cb)));
     assert.equal(wrong.code, "NotAuthorizedException");
     assert.equal(wrong.message, "Incorrect username or password.");
+    const weak = await libraryError(() => call((cb) => user.changePassword(PASSWORD, "nouppercase1!", cb)));
+    assert.equal(weak.code, "InvalidPasswordException");
+    assert.equal(weak.message, "Password did not conform with policy: Password must have uppercase characters");
     assert.equal(await call<string>((cb) => user.changePassword(PASSWORD, "Changed-Pass2", cb)), "SUCCESS");
     const old = await libraryError(() => authenticate(userOf(pool, storage, "alice"), PASSWORD));
     assert.equal(old.code, "NotAuthorizedException");
@@ -303,7 +311,14 @@ describe("amazon-cognito-identity-js against Cognate", () => {
       assert.equal(err.message, "Access Token has been revoked");
       const refresh = await errorOf(() => refreshWith(t, clientId, s.getRefreshToken().getToken()));
       assert.equal(refresh.name, "NotAuthorizedException");
+      assert.equal(refresh.message, "Refresh Token has been revoked");
     }
+    // The library's own refreshSession hears the same.
+    const viaLibrary = await libraryError(() =>
+      call<CognitoUserSession>((cb) => userOf(pool, storage, "alice").refreshSession(session.getRefreshToken(), cb)),
+    );
+    assert.equal(viaLibrary.code, "NotAuthorizedException");
+    assert.equal(viaLibrary.message, "Refresh Token has been revoked");
     assert.equal((await sessionOf(userOf(pool, storage, "alice"), PASSWORD)).isValid(), true);
   });
 
@@ -359,5 +374,88 @@ describe("amazon-cognito-identity-js against Cognate", () => {
       // SRP renames the library's user to USER_ID_FOR_SRP; the password flow keeps what was typed.
       assert.equal(user.getUsername(), flow === "USER_SRP_AUTH" ? signUp.userSub : "mia@example.com", flow);
     }
+  });
+
+  it("email-as-username pools: an invited user completes NEW_PASSWORD_REQUIRED over SRP by email", async () => {
+    const { poolId, clientId } = await appPool(t, { UsernameAttributes: ["email"] });
+    const storage = new MapSyncStorage();
+    const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url, Storage: storage });
+    const { User } = await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "zed@example.com",
+        TemporaryPassword: "Temp0rary!",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "email_verified", Value: "true" }],
+      }),
+    );
+    assert.match(User!.Username!, /^[0-9a-f-]{36}$/, "Cognito generates the username");
+    assert.equal(User!.Attributes!.find((a) => a.Name === "email")?.Value, "zed@example.com");
+    const user = userOf(pool, storage, "zed@example.com");
+    assert.equal((await authenticate(user, "Temp0rary!")).kind, "newPassword");
+    const session = await completeNewPassword(user, "Brand-New1");
+    assert.equal(session.getAccessToken().decodePayload().username, User!.Username);
+    assert.ok((await sessionOf(userOf(pool, storage, "zed@example.com"), "Brand-New1")).isValid());
+  });
+
+  it("updateAttributes and deleteAttributes change the signed-in user; deleteUser removes it", async () => {
+    const { poolId, pool, storage } = await confirmedUser(t);
+    const user = userOf(pool, storage, "alice");
+    await sessionOf(user, PASSWORD);
+    await call<string>((cb) =>
+      user.updateAttributes([new CognitoUserAttribute({ Name: "given_name", Value: "Libby" })], cb),
+    );
+    const names = async () =>
+      Object.fromEntries(
+        (await call<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb))).map((a) => [
+          a.getName(),
+          a.getValue(),
+        ]),
+      );
+    assert.equal((await names()).given_name, "Libby");
+    await call<string>((cb) => user.deleteAttributes(["given_name"], cb));
+    assert.equal((await names()).given_name, undefined);
+    assert.equal(await call<string>((cb) => user.deleteUser(cb)), "SUCCESS");
+    const gone = await errorOf(() => t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "alice" })));
+    assert.equal(gone.name, "UserNotFoundException");
+  });
+
+  it("an expired temporary password and an administrator's reset reach onFailure with Cognito's messages", async (ctx) => {
+    const { poolId, clientId } = await appPool(t);
+    const storage = new MapSyncStorage();
+    const pool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: t.url, Storage: storage });
+    ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "stale",
+        TemporaryPassword: "Temp0rary!",
+        MessageAction: "SUPPRESS",
+      }),
+    );
+    ctx.mock.timers.tick(8 * 86_400_000);
+    const expired = await libraryError(() => authenticate(userOf(pool, storage, "stale"), "Temp0rary!"));
+    assert.equal(expired.code, "NotAuthorizedException");
+    assert.equal(expired.message, "Temporary password has expired and must be reset by an administrator.");
+    ctx.mock.timers.reset();
+
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "reset",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: "reset@example.com" },
+          { Name: "email_verified", Value: "true" },
+        ],
+      }),
+    );
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "reset", Password: PASSWORD, Permanent: true }),
+    );
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "reset" }));
+    const reset = await libraryError(() => authenticate(userOf(pool, storage, "reset"), PASSWORD));
+    assert.equal(reset.code, "PasswordResetRequiredException");
+    assert.equal(reset.message, "Password reset required for the user");
   });
 });

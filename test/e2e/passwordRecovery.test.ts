@@ -331,11 +331,22 @@ describe("ConfirmForgotPassword", () => {
   it("completes an administrator's reset and confirms the user", async () => {
     const { poolId, clientId } = await setup(t);
     await confirmedUser(t, poolId, "kai", verifiedEmail("kai@example.com"));
-    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "kai" }));
+    const out = await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "kai" }));
+    const { $metadata, ...rest } = out;
+    assert.equal($metadata.httpStatusCode, 200);
+    assert.deepEqual(rest, {});
     assert.equal(await status(t, poolId, "kai"), "RESET_REQUIRED");
     await confirm(t, { ClientId: clientId, Username: "kai", ConfirmationCode: await lastCode(t, poolId) });
     assert.equal(await status(t, poolId, "kai"), "CONFIRMED");
     assert.ok(await verifyPassword("New-Pass1", (await t.cognate.store.users.get(poolId, "kai"))!.passwordHash!));
+
+    // A user left in RESET_REQUIRED may also ask for a code with ForgotPassword.
+    await confirmedUser(t, poolId, "kim", verifiedEmail("kim@example.com"));
+    await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "kim" }));
+    const asked = await forgot(t, clientId, "kim");
+    assert.equal(asked.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    await confirm(t, { ClientId: clientId, Username: "kim", ConfirmationCode: await lastCode(t, poolId) });
+    assert.equal(await status(t, poolId, "kim"), "CONFIRMED");
   });
 
   it("accepts the user's verified email as username in an alias pool", async () => {
@@ -358,6 +369,15 @@ describe("ConfirmForgotPassword", () => {
     );
     assert.equal(weak.name, "InvalidPasswordException");
     assert.equal(weak.message, "Password did not conform with policy: Password not long enough");
+    // Under six characters the API's own constraint answers first.
+    const tiny = await errorOf(() =>
+      confirm(t, { ClientId: clientId, Username: "max", ConfirmationCode: code, Password: "Ab1!x" }),
+    );
+    assert.equal(tiny.name, "InvalidParameterException");
+    assert.equal(
+      tiny.message,
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    );
     const reused = await errorOf(() =>
       confirm(t, { ClientId: clientId, Username: "max", ConfirmationCode: code, Password: "Old-Pass1" }),
     );

@@ -196,13 +196,18 @@ describe("ChangePassword", () => {
   it("changes the password: the old one stops working, the new one signs in", async () => {
     const { signIn } = await setup(t);
     const tokens = await signIn();
-    await t.client.send(
+    const out = await t.client.send(
       new ChangePasswordCommand({
         AccessToken: tokens.AccessToken!,
         PreviousPassword: PASSWORD,
         ProposedPassword: "N3w!password",
       }),
     );
+    const { $metadata, ...rest } = out;
+    assert.equal($metadata.httpStatusCode, 200);
+    assert.deepEqual(rest, {});
+    // The access token used for the change stays valid.
+    assert.equal((await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }))).Username, "alice");
     const old = await errorOf(() => signIn());
     assert.equal(old.name, "NotAuthorizedException");
     assert.equal(old.message, "Incorrect username or password.");

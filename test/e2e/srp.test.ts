@@ -136,9 +136,12 @@ describe("password writes store an SRP verifier", () => {
     const before = await stored(t, poolId, "bob");
     for (const Permanent of [true, false]) {
       const password = Permanent ? "Perm4nent!pw" : "N3xtTemp!pw";
-      await t.client.send(
+      const out = await t.client.send(
         new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "bob", Password: password, Permanent }),
       );
+      const { $metadata, ...rest } = out;
+      assert.equal($metadata.httpStatusCode, 200);
+      assert.deepEqual(rest, {});
       const after = await stored(t, poolId, "bob");
       assert.equal(after.status, Permanent ? "CONFIRMED" : "FORCE_CHANGE_PASSWORD");
       assert.notEqual(after.srp!.salt, before.srp!.salt);

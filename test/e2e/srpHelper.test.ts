@@ -258,3 +258,69 @@ describe("USER_SRP_AUTH with cognito-srp-helper", () => {
     await assertIncorrectPassword(() => signIn(t, app, "gina@example.com", "Passw0rd?"));
   });
 });
+
+describe("PASSWORD_SRP through USER_AUTH with cognito-srp-helper", () => {
+  const t = useCognate();
+  const choiceApp = () => setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
+
+  const verify = (
+    app: App,
+    username: string,
+    session: ReturnType<typeof createSrpSession>,
+    challenge: InitiateAuthCommandOutput | RespondToAuthChallengeCommandOutput,
+  ) =>
+    t.client.send(
+      new RespondToAuthChallengeCommand(
+        wrapAuthChallenge(signSrpSession(session, challenge), {
+          ClientId: app.clientId,
+          ChallengeName: "PASSWORD_VERIFIER",
+          ChallengeResponses: { USERNAME: username },
+          Session: challenge.Session,
+        }),
+      ),
+    );
+
+  it("PREFERRED_CHALLENGE PASSWORD_SRP answers PASSWORD_VERIFIER and a correct proof signs in", async () => {
+    const app = await choiceApp();
+    await createUser(t, app.poolId, "hal", "hal@example.com");
+    const session = createSrpSession("hal", PASSWORD, app.poolId, false);
+    const challenge = await t.client.send(
+      new InitiateAuthCommand(
+        wrapInitiateAuth(session, {
+          ClientId: app.clientId,
+          AuthFlow: "USER_AUTH",
+          AuthParameters: { USERNAME: "hal", PREFERRED_CHALLENGE: "PASSWORD_SRP" },
+        }),
+      ),
+    );
+    assert.equal(challenge.ChallengeName, "PASSWORD_VERIFIER");
+    const parameters = challenge.ChallengeParameters!;
+    for (const key of ["SALT", "SRP_B", "SECRET_BLOCK", "USER_ID_FOR_SRP", "USERNAME"]) {
+      assert.ok(parameters[key], `${key} is in the challenge`);
+    }
+    const result = await verify(app, "hal", session, challenge);
+    await assertSignedIn(t, app, { challenge, result }, "hal");
+  });
+
+  it("SELECT_CHALLENGE ANSWER PASSWORD_SRP continues with PASSWORD_VERIFIER", async () => {
+    const app = await choiceApp();
+    await createUser(t, app.poolId, "ida", "ida@example.com");
+    const select = await t.client.send(
+      new InitiateAuthCommand({ ClientId: app.clientId, AuthFlow: "USER_AUTH", AuthParameters: { USERNAME: "ida" } }),
+    );
+    assert.equal(select.ChallengeName, "SELECT_CHALLENGE");
+    const session = createSrpSession("ida", PASSWORD, app.poolId, false);
+    const challenge = await t.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: app.clientId,
+        ChallengeName: "SELECT_CHALLENGE",
+        Session: select.Session,
+        ChallengeResponses: { USERNAME: "ida", ANSWER: "PASSWORD_SRP", SRP_A: session.largeA },
+      }),
+    );
+    assert.equal(challenge.ChallengeName, "PASSWORD_VERIFIER");
+    const result = await verify(app, "ida", session, challenge);
+    assert.ok(result.AuthenticationResult?.AccessToken);
+    assert.equal(decodeJwt(result.AuthenticationResult.AccessToken).username, "ida");
+  });
+});
