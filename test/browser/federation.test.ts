@@ -60,7 +60,7 @@ async function startIdp(redirectUri: string, account: Record<string, unknown>) {
 }
 
 test(
-  "identity_provider → the provider's login and consent pages → the app with a code → tokens with identities",
+  "identity_provider → the provider's login and consent pages → the app with a code → tokens with identities; then the sign-in page's provider button",
   { skip: browserUnavailable },
   async () => {
     const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "federated" }));
@@ -161,6 +161,19 @@ test(
       );
       const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "Corp_rosa" }));
       assert.equal(user.UserStatus, "EXTERNAL_PROVIDER");
+
+      // Again without identity_provider (prompt=login passes over the session cookie): the sign-in
+      // page's button for the provider, which remembers the user and the consent, and back.
+      query.delete("identity_provider");
+      query.set("prompt", "login");
+      query.set("state", "second");
+      await page.goto(`${base}/oauth2/authorize?${query}`);
+      assert.ok(page.url().startsWith(`${base}/login`), page.url());
+      await page.click("text=Continue with Corp");
+      await page.waitForURL((u) => u.href.startsWith(APP));
+      const again = new URL(page.url());
+      assert.equal(again.searchParams.get("state"), "second");
+      assert.ok(again.searchParams.get("code"));
     } finally {
       await context.close();
       await idp.close();
