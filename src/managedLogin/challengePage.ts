@@ -2,7 +2,7 @@ import type { ChallengeNameType } from "@aws-sdk/client-cognito-identity-provide
 import { respond } from "../auth/challenges.js";
 import { associateSoftwareToken } from "../mfa/associateSoftwareToken.js";
 import { verifySoftwareToken } from "../mfa/verifySoftwareToken.js";
-import { ERROR_ID, errorMessage, field, form, hidden, html, paragraph, submit, type Html } from "./html.js";
+import { ERROR_ID, errorMessage, field, form, hidden, html, link, paragraph, submit, type Html } from "./html.js";
 import { raw, text } from "./form.js";
 import { isUserError, pageUrl, runOperation, show, type PageRequest } from "./page.js";
 import { withSecretHash } from "./secretHash.js";
@@ -170,6 +170,14 @@ function challengeContent(
         })}${attributeFields}${submit("Change password")}`,
       };
     }
+    case "SELECT_CHALLENGE":
+      // USER_AUTH asked for an email code the account cannot receive (no verified address).
+      return {
+        title: "Sign in with your password",
+        content: html`${paragraph("A sign-in code by email is not available for this account.")}<p class="links">
+            ${link(pageUrl(page, "/login"), "Sign in with your password")}
+          </p>`,
+      };
     default:
       return {
         title: "Sign-in step not available",

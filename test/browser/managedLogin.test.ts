@@ -500,6 +500,25 @@ test("sign-in with an email code (USER_AUTH, EMAIL_OTP) where the client and poo
   const code = await codeAtApp(page, auth.state);
   assert.equal((await exchange(s, code, auth.verifier)).id["cognito:username"], "olga");
   await page.close();
+
+  // Without a verified address there is no code to send: back to the password.
+  await t.client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: s.poolId,
+      Username: "vic",
+      MessageAction: "SUPPRESS",
+      TemporaryPassword: "Temp0rary!",
+      UserAttributes: [{ Name: "email", Value: "vic@example.com" }],
+    }),
+  );
+  const other = await newPage();
+  await other.page.goto(authorization(s).url);
+  await other.page.getByLabel("Username").fill("vic");
+  await other.page.getByRole("button", { name: "Sign in with email code" }).click();
+  await other.page.getByRole("heading", { name: "Sign in with your password" }).waitFor();
+  await other.page.getByRole("link", { name: "Sign in with your password" }).click();
+  assert.equal(await other.page.title(), "Sign in");
+  await other.page.close();
 });
 
 test("a client without ALLOW_USER_AUTH is not offered email codes", { skip }, async () => {
