@@ -4,6 +4,8 @@ import { test } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminResetUserPasswordCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AdminUpdateUserAttributesCommand,
   SignUpCommand,
   AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
@@ -19,7 +21,7 @@ import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { BrowserContext, Page } from "playwright-core";
 import { axeViolations, browserUnavailable, useBrowser } from "../helpers/browser.js";
 import { useCognate } from "../helpers/cognate.js";
-import { DEVELOPER_EMAIL, totpCode } from "../helpers/mfa.js";
+import { DEVELOPER_EMAIL, SMS_CONFIGURATION, totpCode } from "../helpers/mfa.js";
 
 // The managed login pages driven by a real browser, as Cognito's documents them (login endpoint,
 // managed login): /oauth2/authorize sends the browser to /login with the same parameters; a
@@ -597,5 +599,69 @@ test("a user whose password an administrator reset chooses a new one with the em
   await page.getByRole("status").waitFor();
   await signInOnPage(page, "rita", NEW_PASSWORD);
   await codeAtApp(page, auth.state);
+  await page.close();
+});
+
+test("SELECT_MFA_TYPE: the user picks SMS among their MFA methods, then enters the texted code", { skip }, async () => {
+  const s = await setup({ UserPoolTier: "ESSENTIALS", EmailConfiguration: DEVELOPER_EMAIL });
+  await t.client.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: s.poolId,
+      MfaConfiguration: "OPTIONAL",
+      SmsMfaConfiguration: { SmsAuthenticationMessage: "Your code is {####}", SmsConfiguration: SMS_CONFIGURATION },
+      EmailMfaConfiguration: { Subject: "Sign-in code", Message: "Code: {####}" },
+    }),
+  );
+  await createUser(s.poolId, "mia");
+  await t.client.send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: s.poolId,
+      Username: "mia",
+      UserAttributes: [
+        { Name: "phone_number", Value: "+15555550123" },
+        { Name: "phone_number_verified", Value: "true" },
+      ],
+    }),
+  );
+  await t.client.send(
+    new AdminSetUserMFAPreferenceCommand({
+      UserPoolId: s.poolId,
+      Username: "mia",
+      SMSMfaSettings: { Enabled: true },
+      EmailMfaSettings: { Enabled: true },
+    }),
+  );
+  const { page } = await newPage();
+  const auth = authorization(s);
+  await page.goto(auth.url);
+  await signInOnPage(page, "mia");
+  await page.getByRole("heading", { name: "Choose how to verify" }).waitFor();
+  await expectNoAxeViolations(page, "SELECT_MFA_TYPE");
+  await page.getByLabel("Text message (SMS)").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Enter your code" }).waitFor();
+  assert.match((await page.locator("main").textContent())!, /by text message to \+\*+0123/);
+  await page.getByLabel("Code").fill(await lastCode(s.poolId));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await codeAtApp(page, auth.state);
+  await page.close();
+});
+
+test("the 403 page and a closed sign-up are accessible too", { skip }, async () => {
+  const s = await setup({ AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+  const { page } = await newPage();
+  await page.goto(authorization(s).url);
+  // No self sign-up: no link, and the page itself says so.
+  assert.equal(await page.getByRole("link", { name: "Sign up" }).count(), 0);
+  const login = new URL(page.url());
+  await page.goto(`${t.url}/signup${login.search}`);
+  assert.equal(await page.title(), "Sign-up is not available");
+  await expectNoAxeViolations(page, "closed /signup");
+  await page.context().clearCookies();
+  await page.goto(login.href);
+  await page.context().clearCookies();
+  await signInOnPage(page, "nobody", "whatever");
+  assert.equal(await page.title(), "Request refused");
+  await expectNoAxeViolations(page, "403");
   await page.close();
 });
