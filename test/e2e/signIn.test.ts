@@ -90,6 +90,36 @@ const passwordAuth = (clientId: string, username: string, password = PASSWORD, e
     AuthParameters: { USERNAME: username, PASSWORD: password, ...extra },
   });
 
+const adminPasswordAuth = (
+  poolId: string,
+  clientId: string,
+  username: string,
+  password = PASSWORD,
+  flow: "ADMIN_USER_PASSWORD_AUTH" | "ADMIN_NO_SRP_AUTH" = "ADMIN_USER_PASSWORD_AUTH",
+) =>
+  new AdminInitiateAuthCommand({
+    UserPoolId: poolId,
+    ClientId: clientId,
+    AuthFlow: flow,
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+
+const refreshAuth = (clientId: string, refreshToken: string) =>
+  new InitiateAuthCommand({
+    ClientId: clientId,
+    AuthFlow: "REFRESH_TOKEN_AUTH",
+    AuthParameters: { REFRESH_TOKEN: refreshToken },
+  });
+
+/** The answer to NEW_PASSWORD_REQUIRED through RespondToAuthChallenge. */
+const newPasswordAnswer = (clientId: string, session: string | undefined, username: string, newPassword: string) =>
+  new RespondToAuthChallengeCommand({
+    ClientId: clientId,
+    ChallengeName: "NEW_PASSWORD_REQUIRED",
+    Session: session,
+    ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+  });
+
 describe("sign-in with a password", () => {
   const t = useCognate();
 
@@ -164,14 +194,7 @@ describe("sign-in with a password", () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "bob");
     for (const flow of ["ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] as const) {
-      const res = await t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: clientId,
-          AuthFlow: flow,
-          AuthParameters: { USERNAME: "bob", PASSWORD },
-        }),
-      );
+      const res = await t.client.send(adminPasswordAuth(poolId, clientId, "bob", PASSWORD, flow));
       assert.deepEqual(res.ChallengeParameters, {}, flow);
       assert.equal(res.AuthenticationResult!.TokenType, "Bearer", flow);
       assert.equal(res.AuthenticationResult!.ExpiresIn, 3600, flow);
@@ -182,14 +205,7 @@ describe("sign-in with a password", () => {
     const legacy = await setup(t, {}, { ExplicitAuthFlows: ["ADMIN_NO_SRP_AUTH"] });
     await createUser(t, legacy.poolId, "bob");
     for (const flow of ["ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH"] as const) {
-      const res = await t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: legacy.poolId,
-          ClientId: legacy.clientId,
-          AuthFlow: flow,
-          AuthParameters: { USERNAME: "bob", PASSWORD },
-        }),
-      );
+      const res = await t.client.send(adminPasswordAuth(legacy.poolId, legacy.clientId, "bob", PASSWORD, flow));
       assert.ok(res.AuthenticationResult!.IdToken, flow);
       assert.ok(res.AuthenticationResult!.RefreshToken, flow);
     }
@@ -247,16 +263,7 @@ describe("sign-in with a password", () => {
     const err = await errorOf(() => t.client.send(passwordAuth(clientId, "erin")));
     assert.equal(err.name, "InvalidParameterException");
     assert.equal(err.message, "USER_PASSWORD_AUTH flow not enabled for this client");
-    const admin = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "erin", PASSWORD },
-        }),
-      ),
-    );
+    const admin = await errorOf(() => t.client.send(adminPasswordAuth(poolId, clientId, "erin")));
     assert.equal(admin.name, "InvalidParameterException");
     assert.equal(admin.message, "Auth flow not enabled for this client");
 
@@ -268,14 +275,7 @@ describe("sign-in with a password", () => {
     assert.equal(byDefault.name, "InvalidParameterException");
     assert.equal(byDefault.message, "USER_PASSWORD_AUTH flow not enabled for this client");
     const adminByDefault = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: UserPoolClient!.ClientId!,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "erin", PASSWORD },
-        }),
-      ),
+      t.client.send(adminPasswordAuth(poolId, UserPoolClient!.ClientId!, "erin")),
     );
     assert.equal(adminByDefault.name, "InvalidParameterException");
     assert.equal(adminByDefault.message, "Auth flow not enabled for this client");
@@ -288,14 +288,7 @@ describe("sign-in with a password", () => {
     );
     await createUser(t, userOnly.poolId, "erin");
     const adminOnUserOnly = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: userOnly.poolId,
-          ClientId: userOnly.clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "erin", PASSWORD },
-        }),
-      ),
+      t.client.send(adminPasswordAuth(userOnly.poolId, userOnly.clientId, "erin")),
     );
     assert.equal(adminOnUserOnly.name, "InvalidParameterException");
     assert.equal(adminOnUserOnly.message, "Auth flow not enabled for this client");
@@ -314,28 +307,14 @@ describe("sign-in with a password", () => {
     const legacy = await setup(t, {}, { ExplicitAuthFlows: ["USER_PASSWORD_AUTH"] });
     await createUser(t, legacy.poolId, "enzo");
     const signedIn = (await t.client.send(passwordAuth(legacy.clientId, "enzo"))).AuthenticationResult!;
-    const refreshed = await t.client.send(
-      new InitiateAuthCommand({
-        ClientId: legacy.clientId,
-        AuthFlow: "REFRESH_TOKEN_AUTH",
-        AuthParameters: { REFRESH_TOKEN: signedIn.RefreshToken! },
-      }),
-    );
+    const refreshed = await t.client.send(refreshAuth(legacy.clientId, signedIn.RefreshToken!));
     assert.ok(refreshed.AuthenticationResult!.AccessToken);
     assert.equal(refreshed.AuthenticationResult!.RefreshToken, undefined);
 
     const noRefresh = await setup(t, {}, { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] });
     await createUser(t, noRefresh.poolId, "enzo");
     const tokens = (await t.client.send(passwordAuth(noRefresh.clientId, "enzo"))).AuthenticationResult!;
-    const err = await errorOf(() =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: noRefresh.clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
-        }),
-      ),
-    );
+    const err = await errorOf(() => t.client.send(refreshAuth(noRefresh.clientId, tokens.RefreshToken!)));
     assert.equal(err.name, "InvalidParameterException");
   });
 
@@ -390,40 +369,13 @@ describe("sign-in with a password", () => {
     const unknownClient = await errorOf(() => t.client.send(passwordAuth("a".repeat(26), "x")));
     assert.equal(unknownClient.name, "ResourceNotFoundException");
     assert.equal(unknownClient.message, `User pool client ${"a".repeat(26)} does not exist.`);
-    const adminUnknownClient = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: "b".repeat(26),
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "x", PASSWORD },
-        }),
-      ),
-    );
+    const adminUnknownClient = await errorOf(() => t.client.send(adminPasswordAuth(poolId, "b".repeat(26), "x")));
     assert.equal(adminUnknownClient.name, "ResourceNotFoundException");
-    const unknownPool = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: "us-east-1_nothere00",
-          ClientId: clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "x", PASSWORD },
-        }),
-      ),
-    );
+    const unknownPool = await errorOf(() => t.client.send(adminPasswordAuth("us-east-1_nothere00", clientId, "x")));
     assert.equal(unknownPool.name, "ResourceNotFoundException");
     assert.equal(unknownPool.message, "User pool us-east-1_nothere00 does not exist.");
     const other = await setup(t);
-    const otherPoolsClient = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: other.clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "x", PASSWORD },
-        }),
-      ),
-    );
+    const otherPoolsClient = await errorOf(() => t.client.send(adminPasswordAuth(poolId, other.clientId, "x")));
     assert.ok(
       ["ResourceNotFoundException", "InvalidParameterException"].includes(otherPoolsClient.name),
       otherPoolsClient.name,
@@ -446,14 +398,7 @@ describe("sign-in with a password", () => {
     assert.equal(prevented.name, "NotAuthorizedException");
     assert.equal(prevented.message, "Incorrect username or password.");
     const adminPrevented = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: hidden.poolId,
-          ClientId: hidden.clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "nobody", PASSWORD },
-        }),
-      ),
+      t.client.send(adminPasswordAuth(hidden.poolId, hidden.clientId, "nobody")),
     );
     assert.equal(adminPrevented.name, "NotAuthorizedException");
     assert.equal(adminPrevented.message, "Incorrect username or password.");
@@ -477,16 +422,7 @@ describe("sign-in with a password", () => {
     const reset = await errorOf(() => t.client.send(passwordAuth(clientId, "hank")));
     assert.equal(reset.name, "PasswordResetRequiredException");
     assert.equal(reset.message, "Password reset required for the user");
-    const adminReset = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "hank", PASSWORD },
-        }),
-      ),
-    );
+    const adminReset = await errorOf(() => t.client.send(adminPasswordAuth(poolId, clientId, "hank")));
     assert.equal(adminReset.name, "PasswordResetRequiredException");
     assert.equal(adminReset.message, "Password reset required for the user");
     // AWS (aws-sdk-ios#2298): "PasswordResetRequiredException is returned whether or not Prevent User Existence
@@ -541,16 +477,7 @@ describe("sign-in with a password", () => {
     assert.equal(locked.name, "NotAuthorizedException");
     assert.equal(locked.message, "Password attempts exceeded");
     // The lockout holds for ADMIN_USER_PASSWORD_AUTH too.
-    const adminLocked = await errorOf(() =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "jack", PASSWORD },
-        }),
-      ),
-    );
+    const adminLocked = await errorOf(() => t.client.send(adminPasswordAuth(poolId, clientId, "jack")));
     assert.equal(adminLocked.name, "NotAuthorizedException");
     assert.equal(adminLocked.message, "Password attempts exceeded");
     const lock = await t.cognate.store.resources.get<{ failures: number; lockedUntil: number }>(
@@ -656,15 +583,7 @@ describe("sign-in with a password", () => {
     await t.client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: "dora" }));
     const err = await errorOf(() => t.client.send(passwordAuth(clientId, "dora")));
     assert.equal(err.name, "UserNotFoundException");
-    const refresh = await errorOf(() =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken! },
-        }),
-      ),
-    );
+    const refresh = await errorOf(() => t.client.send(refreshAuth(clientId, tokens.RefreshToken!)));
     assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(refresh.name), refresh.name);
   });
 });
@@ -731,16 +650,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     const old = await errorOf(() => t.client.send(passwordAuth(clientId, "mia", TEMPORARY)));
     assert.equal(old.name, "NotAuthorizedException");
     assert.equal(old.message, "Incorrect username or password.");
-    const again = await errorOf(() =>
-      t.client.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: clientId,
-          ChallengeName: "NEW_PASSWORD_REQUIRED",
-          Session: res.Session,
-          ChallengeResponses: { USERNAME: "mia", NEW_PASSWORD: "N3w!password2" },
-        }),
-      ),
-    );
+    const again = await errorOf(() => t.client.send(newPasswordAnswer(clientId, res.Session, "mia", "N3w!password2")));
     // Cognito's wording for a session answered before.
     assert.equal(again.name, "NotAuthorizedException");
     assert.equal(again.message, "Invalid session for the user, session can only be used once.");
@@ -765,14 +675,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     const res = await t.client.send(passwordAuth(clientId, "noah", TEMPORARY));
     assert.equal(res.ChallengeParameters!.requiredAttributes, JSON.stringify(["userAttributes.given_name"]));
     const missing = await errorOf(() =>
-      t.client.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: clientId,
-          ChallengeName: "NEW_PASSWORD_REQUIRED",
-          Session: res.Session,
-          ChallengeResponses: { USERNAME: "noah", NEW_PASSWORD: "N3w!password" },
-        }),
-      ),
+      t.client.send(newPasswordAnswer(clientId, res.Session, "noah", "N3w!password")),
     );
     assert.equal(missing.name, "InvalidParameterException");
     assert.equal(missing.message, "Invalid attributes given, given_name is missing");
@@ -820,14 +723,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "sam", { permanent: false });
     const res = await t.client.send(passwordAuth(clientId, "sam", TEMPORARY));
-    const done = await t.client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        Session: res.Session,
-        ChallengeResponses: { USERNAME: "sam", NEW_PASSWORD: TEMPORARY },
-      }),
-    );
+    const done = await t.client.send(newPasswordAnswer(clientId, res.Session, "sam", TEMPORARY));
     assert.ok(done.AuthenticationResult!.AccessToken);
     assert.equal(
       (await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "sam" }))).UserStatus,
@@ -932,14 +828,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     const byEmail = await t.client.send(passwordAuth(emailPool.clientId, "nina@example.com", TEMPORARY));
     assert.equal(byEmail.ChallengeName, "NEW_PASSWORD_REQUIRED");
     assert.equal(byEmail.ChallengeParameters!.USER_ID_FOR_SRP, sub);
-    const done = await t.client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: emailPool.clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        Session: byEmail.Session,
-        ChallengeResponses: { USERNAME: sub, NEW_PASSWORD: "N3w!password" },
-      }),
-    );
+    const done = await t.client.send(newPasswordAnswer(emailPool.clientId, byEmail.Session, sub, "N3w!password"));
     assert.ok(done.AuthenticationResult!.RefreshToken);
 
     const aliasPool = await setup(t, { AliasAttributes: ["email"] });
@@ -958,12 +847,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
       email_verified: "true",
     });
     const answered = await t.client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: aliasPool.clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        Session: byAlias.Session,
-        ChallengeResponses: { USERNAME: "olga", NEW_PASSWORD: "N3w!password" },
-      }),
+      newPasswordAnswer(aliasPool.clientId, byAlias.Session, "olga", "N3w!password"),
     );
     assert.equal(decodeJwt(answered.AuthenticationResult!.IdToken!)["cognito:username"], "olga");
   });
@@ -973,16 +857,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     await createUser(t, poolId, "pat", { permanent: false });
     await createUser(t, poolId, "quin", { permanent: false });
     const first = await t.client.send(passwordAuth(clientId, "pat", TEMPORARY));
-    const err = await errorOf(() =>
-      t.client.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: clientId,
-          ChallengeName: "NEW_PASSWORD_REQUIRED",
-          Session: first.Session,
-          ChallengeResponses: { USERNAME: "quin", NEW_PASSWORD: "N3w!password" },
-        }),
-      ),
-    );
+    const err = await errorOf(() => t.client.send(newPasswordAnswer(clientId, first.Session, "quin", "N3w!password")));
     assert.equal(err.name, "NotAuthorizedException");
   });
 
@@ -1020,14 +895,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     const { poolId, clientId } = await setup(t, {}, { AuthSessionValidity: 3 });
     await createUser(t, poolId, "pete", { permanent: false });
     const unknown = await errorOf(() =>
-      t.client.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: clientId,
-          ChallengeName: "NEW_PASSWORD_REQUIRED",
-          Session: "x".repeat(40),
-          ChallengeResponses: { USERNAME: "pete", NEW_PASSWORD: "N3w!password" },
-        }),
-      ),
+      t.client.send(newPasswordAnswer(clientId, "x".repeat(40), "pete", "N3w!password")),
     );
     assert.equal(unknown.name, "NotAuthorizedException");
     assert.equal(unknown.message, "Invalid session for the user, session is expired.");
@@ -1041,14 +909,7 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     assert.equal(record!.data.expiresAt - record!.createdAt, 3 * 60_000);
     await t.cognate.store.resources.put({ ...record!, data: { ...record!.data, expiresAt: Date.now() - 1 } });
     const expired = await errorOf(() =>
-      t.client.send(
-        new RespondToAuthChallengeCommand({
-          ClientId: clientId,
-          ChallengeName: "NEW_PASSWORD_REQUIRED",
-          Session: res.Session,
-          ChallengeResponses: { USERNAME: "pete", NEW_PASSWORD: "N3w!password" },
-        }),
-      ),
+      t.client.send(newPasswordAnswer(clientId, res.Session, "pete", "N3w!password")),
     );
     assert.equal(expired.message, "Invalid session for the user, session is expired.");
   });
@@ -1067,15 +928,6 @@ describe("NEW_PASSWORD_REQUIRED", () => {
   it("a temporary password lasts TemporaryPasswordValidityDays, 7 by default and for 0; a new one starts afresh", async (ctx) => {
     const DAY = 86_400_000;
     const expiredMessage = "Temporary password has expired and must be reset by an administrator.";
-    const adminAuth = (poolId: string, clientId: string, username: string, password: string) =>
-      t.client.send(
-        new AdminInitiateAuthCommand({
-          UserPoolId: poolId,
-          ClientId: clientId,
-          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: username, PASSWORD: password },
-        }),
-      );
     const byDefault = await setup(t);
     const zero = await setup(t, {
       Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 0 } },
@@ -1096,11 +948,13 @@ describe("NEW_PASSWORD_REQUIRED", () => {
 
     ctx.mock.timers.tick(DAY - 3600_000);
     assert.equal(
-      (await adminAuth(oneDay.poolId, oneDay.clientId, "late", TEMPORARY)).ChallengeName,
+      (await t.client.send(adminPasswordAuth(oneDay.poolId, oneDay.clientId, "late", TEMPORARY))).ChallengeName,
       "NEW_PASSWORD_REQUIRED",
     );
     ctx.mock.timers.tick(2 * 3600_000);
-    const late = await errorOf(() => adminAuth(oneDay.poolId, oneDay.clientId, "late", TEMPORARY));
+    const late = await errorOf(() =>
+      t.client.send(adminPasswordAuth(oneDay.poolId, oneDay.clientId, "late", TEMPORARY)),
+    );
     assert.equal(late.name, "NotAuthorizedException");
     assert.equal(late.message, expiredMessage);
     // RESEND with a new temporary password starts a fresh period.
@@ -1114,13 +968,15 @@ describe("NEW_PASSWORD_REQUIRED", () => {
       }),
     );
     assert.equal(
-      (await adminAuth(oneDay.poolId, oneDay.clientId, "late", "Again-Temp9!")).ChallengeName,
+      (await t.client.send(adminPasswordAuth(oneDay.poolId, oneDay.clientId, "late", "Again-Temp9!"))).ChallengeName,
       "NEW_PASSWORD_REQUIRED",
     );
 
     ctx.mock.timers.tick(2 * DAY);
     // Three days in: past two days; AdminSetUserPassword (Permanent false by default) sets a fresh temporary one.
-    const renew = await errorOf(() => adminAuth(twoDays.poolId, twoDays.clientId, "renew", TEMPORARY));
+    const renew = await errorOf(() =>
+      t.client.send(adminPasswordAuth(twoDays.poolId, twoDays.clientId, "renew", TEMPORARY)),
+    );
     assert.equal(renew.name, "NotAuthorizedException");
     await t.client.send(
       new AdminSetUserPasswordCommand({ UserPoolId: twoDays.poolId, Username: "renew", Password: "Renewed-Temp5!" }),
@@ -1133,14 +989,16 @@ describe("NEW_PASSWORD_REQUIRED", () => {
     ctx.mock.timers.tick(3 * DAY);
     // Six days in.
     assert.equal(
-      (await adminAuth(byDefault.poolId, byDefault.clientId, "week", TEMPORARY)).ChallengeName,
+      (await t.client.send(adminPasswordAuth(byDefault.poolId, byDefault.clientId, "week", TEMPORARY))).ChallengeName,
       "NEW_PASSWORD_REQUIRED",
     );
     assert.equal(
-      (await adminAuth(zero.poolId, zero.clientId, "zero", TEMPORARY)).ChallengeName,
+      (await t.client.send(adminPasswordAuth(zero.poolId, zero.clientId, "zero", TEMPORARY))).ChallengeName,
       "NEW_PASSWORD_REQUIRED",
     );
-    const renewedLate = await errorOf(() => adminAuth(twoDays.poolId, twoDays.clientId, "renew", "Renewed-Temp5!"));
+    const renewedLate = await errorOf(() =>
+      t.client.send(adminPasswordAuth(twoDays.poolId, twoDays.clientId, "renew", "Renewed-Temp5!")),
+    );
     assert.equal(renewedLate.message, expiredMessage);
 
     ctx.mock.timers.tick(DAY + 60_000);
@@ -1149,7 +1007,9 @@ describe("NEW_PASSWORD_REQUIRED", () => {
       [byDefault, "week"],
       [zero, "zero"],
     ] as const) {
-      const admin = await errorOf(() => adminAuth(app.poolId, app.clientId, username, TEMPORARY));
+      const admin = await errorOf(() =>
+        t.client.send(adminPasswordAuth(app.poolId, app.clientId, username, TEMPORARY)),
+      );
       assert.equal(admin.name, "NotAuthorizedException", username);
       assert.equal(admin.message, expiredMessage, username);
       const user = await errorOf(() => t.client.send(passwordAuth(app.clientId, username, TEMPORARY)));
@@ -1220,15 +1080,7 @@ describe("refresh tokens", () => {
     const { poolId, clientId } = await setup(t);
     await createUser(t, poolId, "sam");
     const first = (await t.client.send(passwordAuth(clientId, "sam"))).AuthenticationResult!;
-    const unknown = await errorOf(() =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: "nope" },
-        }),
-      ),
-    );
+    const unknown = await errorOf(() => t.client.send(refreshAuth(clientId, "nope")));
     assert.equal(unknown.name, "NotAuthorizedException");
     assert.equal(unknown.message, "Invalid Refresh Token.");
     const { UserPoolClient } = await t.client.send(
@@ -1238,15 +1090,7 @@ describe("refresh tokens", () => {
         ExplicitAuthFlows: ALL_PASSWORD_FLOWS,
       }),
     );
-    const foreign = await errorOf(() =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: UserPoolClient!.ClientId!,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
-        }),
-      ),
-    );
+    const foreign = await errorOf(() => t.client.send(refreshAuth(UserPoolClient!.ClientId!, first.RefreshToken!)));
     // Another client of the same pool: Cognito names the mismatch (aws/aws-sdk-js#4016).
     assert.equal(foreign.name, "NotAuthorizedException");
     assert.equal(foreign.message, "Refresh Token has different Client");
@@ -1293,13 +1137,7 @@ describe("refresh tokens", () => {
     await createUser(t, poolId, "tess");
     const first = (await t.client.send(passwordAuth(clientId, "tess"))).AuthenticationResult!;
     assert.equal(first.ExpiresIn, 600);
-    const refreshed = await t.client.send(
-      new InitiateAuthCommand({
-        ClientId: clientId,
-        AuthFlow: "REFRESH_TOKEN_AUTH",
-        AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
-      }),
-    );
+    const refreshed = await t.client.send(refreshAuth(clientId, first.RefreshToken!));
     assert.equal(refreshed.AuthenticationResult!.ExpiresIn, 600);
     const { hashRefreshToken } = await import("../../src/tokens/issue.js");
     const record = await t.cognate.store.resources.get<{ expiresAt: number; issuedAt: number }>(
@@ -1309,15 +1147,7 @@ describe("refresh tokens", () => {
     );
     assert.equal(record!.data.expiresAt - record!.data.issuedAt, 2 * 3600_000);
     await t.cognate.store.resources.put({ ...record!, data: { ...record!.data, expiresAt: Date.now() - 1 } });
-    const expired = await errorOf(() =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: first.RefreshToken! },
-        }),
-      ),
-    );
+    const expired = await errorOf(() => t.client.send(refreshAuth(clientId, first.RefreshToken!)));
     assert.equal(expired.name, "NotAuthorizedException");
     assert.equal(expired.message, "Refresh Token has expired");
   });
@@ -1384,14 +1214,7 @@ describe("refresh tokens", () => {
     const byDefault = (await t.client.send(passwordAuth(plain.clientId, "zoe"))).AuthenticationResult!;
     const daily = (await t.client.send(passwordAuth(units.clientId, "zoe"))).AuthenticationResult!;
     assert.equal(daily.ExpiresIn, 600);
-    const refresh = (clientId: string, token: string) =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: token },
-        }),
-      );
+    const refresh = (clientId: string, token: string) => t.client.send(refreshAuth(clientId, token));
     ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
     ctx.mock.timers.tick(25 * 3600_000);
     assert.equal(
@@ -1467,15 +1290,7 @@ describe("refresh tokens", () => {
       }),
     );
     assert.ok(again.AuthenticationResult!.RefreshToken);
-    const viaInitiate = await errorOf(() =>
-      t.client.send(
-        new InitiateAuthCommand({
-          ClientId: rotating.clientId,
-          AuthFlow: "REFRESH_TOKEN_AUTH",
-          AuthParameters: { REFRESH_TOKEN: next },
-        }),
-      ),
-    );
+    const viaInitiate = await errorOf(() => t.client.send(refreshAuth(rotating.clientId, next)));
     assert.equal(viaInitiate.name, "InvalidParameterException");
   });
 
@@ -1810,14 +1625,7 @@ describe("USER_AUTH (choice-based sign-in)", () => {
       }),
     );
     assert.equal(res.ChallengeName, "NEW_PASSWORD_REQUIRED");
-    const done = await t.client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId: clientId,
-        ChallengeName: "NEW_PASSWORD_REQUIRED",
-        Session: res.Session,
-        ChallengeResponses: { USERNAME: "lou", NEW_PASSWORD: "N3w!password" },
-      }),
-    );
+    const done = await t.client.send(newPasswordAnswer(clientId, res.Session, "lou", "N3w!password"));
     assert.ok(done.AuthenticationResult!.RefreshToken);
   });
 });
