@@ -212,6 +212,24 @@ describe("user pools", () => {
     assert.equal(both.message, "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
   });
 
+  it("shows PasswordHistorySize in DescribeUserPool only when it is set above 0", async () => {
+    // PasswordPolicyType: "Password history isn't enforced and isn't displayed in DescribeUserPool responses
+    // when you set this value to 0 or don't provide it."
+    const describePolicy = async (policy: Record<string, number>) => {
+      const { UserPool } = await t.client.send(
+        new CreateUserPoolCommand({
+          PoolName: "hist",
+          Policies: { PasswordPolicy: { MinimumLength: 8, ...policy } },
+        }),
+      );
+      const { UserPool: described } = await t.client.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }));
+      return described!.Policies!.PasswordPolicy!;
+    };
+    assert.equal("PasswordHistorySize" in (await describePolicy({ PasswordHistorySize: 0 })), false);
+    assert.equal("PasswordHistorySize" in (await describePolicy({})), false);
+    assert.equal((await describePolicy({ PasswordHistorySize: 5 })).PasswordHistorySize, 5);
+  });
+
   it("answers ResourceNotFoundException for an unknown pool", async () => {
     const err = await errorOf(() => t.client.send(new DescribeUserPoolCommand({ UserPoolId: "us-east-1_nothere00" })));
     assert.equal(err.name, "ResourceNotFoundException");
