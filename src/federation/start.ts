@@ -11,9 +11,27 @@ import { ProviderUnreachable } from "./http.js";
 import { requestedProvider } from "./provider.js";
 import { saveFederationState } from "./state.js";
 
-/** Where providers send the browser back: this domain's idpresponse, as Cognito's redirect URI is. */
-export const idpResponseUrl = (ctx: OperationContext, scope: DomainScope) =>
-  `${publicBase(ctx.config)}${scope.base}/oauth2/idpresponse`;
+/**
+ * Where providers send the browser back: this domain's idpresponse, as Cognito's redirect URI is.
+ * A domain addressed by its Host name (`myapp.auth.us-east-1.localhost`, a custom domain) is
+ * answered on that name, so that the session cookie lands where the next request looks for it;
+ * routing only names a domain for hosts it knows, so the header is not taken on trust.
+ */
+export function idpResponseUrl(ctx: OperationContext, req: IncomingMessage, scope: DomainScope): string {
+  const base = publicBase(ctx.config);
+  const host = req.headers.host;
+  if (scope.domain !== undefined && scope.base === "" && host) {
+    return `${new URL(base).protocol}//${host}/oauth2/idpresponse`;
+  }
+  return `${base}${scope.base}/oauth2/idpresponse`;
+}
+
+/** authorize_scopes as the scope parameter: space-separated (some configurations separate them with commas). */
+const scopeParameter = (scopes: string | undefined) =>
+  (scopes ?? "openid")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .join(" ");
 
 /**
  * An authorization request that names an external identity provider (identity_provider or
@@ -22,7 +40,7 @@ export const idpResponseUrl = (ctx: OperationContext, scope: DomainScope) =>
  */
 export async function startFederatedSignIn(
   ctx: OperationContext,
-  _req: IncomingMessage,
+  req: IncomingMessage,
   res: ServerResponse,
   { pool, client, request }: AuthorizeTarget,
   scope: DomainScope,
@@ -33,7 +51,7 @@ export async function startFederatedSignIn(
     const endpoints = await providerEndpoints(details);
     const nonce = randomBytes(24).toString("base64url");
     const codeVerifier = randomBytes(48).toString("base64url");
-    const redirectUri = idpResponseUrl(ctx, scope);
+    const redirectUri = idpResponseUrl(ctx, req, scope);
     const state = await saveFederationState(ctx, pool.id, {
       authorizeQuery: authorizeQuery(request).toString(),
       providerName: provider.ProviderName,
@@ -45,13 +63,7 @@ export async function startFederatedSignIn(
     target.searchParams.set("response_type", "code");
     target.searchParams.set("client_id", details.client_id ?? "");
     target.searchParams.set("redirect_uri", redirectUri);
-    target.searchParams.set(
-      "scope",
-      (details.authorize_scopes ?? "openid")
-        .trim()
-        .split(/[\s,]+/)
-        .join(" "),
-    );
+    target.searchParams.set("scope", scopeParameter(details.authorize_scopes));
     target.searchParams.set("state", state);
     target.searchParams.set("nonce", nonce);
     target.searchParams.set("code_challenge", createHash("sha256").update(codeVerifier).digest("base64url"));

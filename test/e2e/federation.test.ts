@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -15,6 +15,7 @@ import {
   CreateIdentityProviderCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   DeleteIdentityProviderCommand,
   ListUsersCommand,
   type AttributeType,
@@ -829,6 +830,37 @@ describe("the provider's ID token is verified", () => {
       Users!.map((u) => u.Username),
       ["Corp_oscar"],
     );
+  });
+
+  it("a domain addressed by its Host name gets the provider's answer on that name, and its session cookie", async () => {
+    const crafted = await craftedIdp();
+    const s = await setup({ details: { oidc_issuer: crafted.issuer, client_id: "crafted" } });
+    const prefix = `fed-${s.poolId.split("_")[1]!.toLowerCase()}`;
+    await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: s.poolId, Domain: prefix }));
+    const host = `${prefix}.auth.us-east-1.localhost:${new URL(t.url).port}`;
+    // fetch sends its own Host header; node:http sends the one given.
+    const get = (url: string) =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        request(url, { headers: { host } }, (res) => resolve(res.resume()))
+          .on("error", reject)
+          .end();
+      });
+    const res = await get(authorizeUrl(s));
+    const to = new URL(res.headers.location!);
+    assert.equal(to.searchParams.get("redirect_uri"), `http://${host}/oauth2/idpresponse`);
+    const now = Math.floor(Date.now() / 1000);
+    crafted.setIdToken(
+      crafted.jwt(
+        { alg: "RS256", kid: "rsa-1" },
+        { iss: crafted.issuer, aud: "crafted", sub: "oscar", exp: now + 300, nonce: to.searchParams.get("nonce") },
+      ),
+    );
+    const back = await get(
+      `${t.url}/oauth2/idpresponse?code=c&state=${encodeURIComponent(to.searchParams.get("state")!)}`,
+    );
+    assert.ok(new URL(back.headers.location!).searchParams.get("code"));
+    assert.equal(crafted.tokenRequests.at(-1)!.get("redirect_uri"), `http://${host}/oauth2/idpresponse`);
+    assert.ok((back.headers["set-cookie"] ?? []).some((c) => c.startsWith("cognito=")));
   });
 
   it("reads userInfo with the access token, by GET or POST as attributes_request_method says, for the same sub", async () => {
