@@ -1,5 +1,5 @@
 import { FederationError } from "./errors.js";
-import { providerJson, ProviderUnreachable } from "./http.js";
+import { isHttpUrl, providerJson, ProviderUnreachable } from "./http.js";
 
 /** Where an OIDC provider's endpoints are, and the issuer its ID tokens must name. */
 export interface ProviderEndpoints {
@@ -28,6 +28,10 @@ export async function providerEndpoints(details: Record<string, string>): Promis
     jwksUri: details.jwks_uri,
     userInfoEndpoint: details.attributes_url,
   };
+  for (const url of Object.values(given)) {
+    if (url !== undefined && !isHttpUrl(url))
+      throw new ProviderUnreachable(`${issuer}: an endpoint is not an http(s) URL`);
+  }
   if (given.authorizationEndpoint && given.tokenEndpoint && given.jwksUri) {
     return {
       issuer,
@@ -40,7 +44,7 @@ export async function providerEndpoints(details: Record<string, string>): Promis
   const key = JSON.stringify([issuer, given]);
   const cached = cache.get(key);
   if (cached && cached.until > Date.now()) return cached.endpoints;
-  if (!/^https?:\/\//.test(issuer)) throw new FederationError("server_error", "The identity provider has no issuer.");
+  if (!isHttpUrl(issuer)) throw new FederationError("server_error", "The identity provider has no issuer.");
   const { body } = await providerJson(`${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`);
   const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : undefined);
   // OIDC Discovery §4.3: the document must name the issuer it was fetched for (a trailing slash aside).
@@ -58,7 +62,7 @@ export async function providerEndpoints(details: Record<string, string>): Promis
   const userInfoEndpoint = given.userInfoEndpoint ?? text("userinfo_endpoint");
   if (userInfoEndpoint) endpoints.userInfoEndpoint = userInfoEndpoint;
   const urls = [endpoints.authorizationEndpoint, endpoints.tokenEndpoint, endpoints.jwksUri];
-  if (urls.some((u) => !/^https?:\/\//.test(u))) {
+  if (!urls.every(isHttpUrl) || (endpoints.userInfoEndpoint && !isHttpUrl(endpoints.userInfoEndpoint))) {
     throw new ProviderUnreachable(`${issuer}: discovery document lacks endpoints`);
   }
   cache.set(key, { endpoints, until: Date.now() + CACHE_MS });

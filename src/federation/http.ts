@@ -12,6 +12,27 @@ export class ProviderUnreachable extends FederationError {
   }
 }
 
+/** Where a request went, for the log: origin and path, never the query (it may carry codes). */
+function where(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return "(an invalid URL)";
+  }
+}
+
+/** Only http(s) endpoints are called (a provider's details are the pool owner's input). */
+export function isHttpUrl(value: string | undefined): value is string {
+  if (!value) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A JSON object from the provider: GET, or POST with a form. Network failures, timeouts,
  * non-JSON answers and (unless `allowErrorStatus`) non-2xx statuses are ProviderUnreachable.
@@ -21,6 +42,7 @@ export async function providerJson(
   init: { method?: "GET" | "POST"; headers?: Record<string, string>; form?: URLSearchParams } = {},
   allowErrorStatus = false,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
+  if (!isHttpUrl(url)) throw new ProviderUnreachable(`${where(url)}: not an http(s) URL`);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -35,21 +57,21 @@ export async function providerJson(
       signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
     });
   } catch (err) {
-    throw new ProviderUnreachable(`${new URL(url).origin}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ProviderUnreachable(`${where(url)}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const text = await response.text();
-  if (text.length > MAX_ANSWER_BYTES) throw new ProviderUnreachable(`${new URL(url).origin}: answer too large`);
+  if (text.length > MAX_ANSWER_BYTES) throw new ProviderUnreachable(`${where(url)}: answer too large`);
   if (!response.ok && !allowErrorStatus) {
-    throw new ProviderUnreachable(`${new URL(url).origin}${new URL(url).pathname}: HTTP ${response.status}`);
+    throw new ProviderUnreachable(`${where(url)}: HTTP ${response.status}`);
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ProviderUnreachable(`${new URL(url).origin}${new URL(url).pathname}: not JSON`);
+    throw new ProviderUnreachable(`${where(url)}: not JSON`);
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ProviderUnreachable(`${new URL(url).origin}${new URL(url).pathname}: not a JSON object`);
+    throw new ProviderUnreachable(`${where(url)}: not a JSON object`);
   }
   return { status: response.status, body: body as Record<string, unknown> };
 }

@@ -73,7 +73,12 @@ export async function verifyIdToken(
   const { hash, ec } = ALGORITHMS[alg]!;
   const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
   const signature = Buffer.from(parts[2]!, "base64url");
-  const valid = verify(hash, signed, ec ? { key, dsaEncoding: "ieee-p1363" } : key, signature);
+  let valid = false;
+  try {
+    valid = verify(hash, signed, ec ? { key, dsaEncoding: "ieee-p1363" } : key, signature);
+  } catch {
+    // A signature of the wrong shape for the key: as bad as a wrong one.
+  }
   if (!valid) throw invalid("bad signature");
 
   const issuers = new Set([expected.issuer, expected.issuer.replace(/\/+$/, "")]);

@@ -647,6 +647,17 @@ describe("federation errors", () => {
     assert.equal(to.searchParams.get("state"), "app-state");
   });
 
+  it("endpoints in the provider's details that are not http(s) URLs are server_error, never followed", async () => {
+    const s = await setup({
+      details: { authorize_url: "javascript:alert(1)", token_url: "not a url", jwks_uri: "file:///etc/passwd" },
+    });
+    const res = await fetch(authorizeUrl(s), { redirect: "manual" });
+    assert.equal(res.status, 302);
+    const to = new URL(res.headers.get("location")!);
+    assert.equal(to.origin + to.pathname, APP);
+    assert.equal(to.searchParams.get("error"), "server_error");
+  });
+
   it("a wrong client secret at the provider fails the sign-in at the app", async () => {
     accounts.set("max", {});
     const s = await setup({ details: { client_secret: "not-the-secret" } });
