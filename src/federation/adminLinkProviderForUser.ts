@@ -60,7 +60,10 @@ export const adminLinkProviderForUser = defineOperation<
   );
   if (existing) {
     if (existing.destinationSub === user.sub) return {};
-    throw errors.aliasExists("The source user is already linked to another user.");
+    // A link to a user deleted since is no link (sign-in ignores it too); this one replaces it.
+    if (await ctx.store.users.getBySub(pool.id, existing.destinationSub)) {
+      throw errors.aliasExists("The source user is already linked to another user.");
+    }
   }
   if (readIdentities(user.attributes).length >= MAX_LINKED_IDENTITIES) {
     throw errors.limitExceeded(`A user can be linked to at most ${MAX_LINKED_IDENTITIES} external identities.`);

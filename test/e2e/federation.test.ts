@@ -587,6 +587,11 @@ describe("AdminLinkProviderForUser and AdminDisableProviderForUser", () => {
     await nativeUser(s.poolId, "kim-native", "kim@home.example");
     await link(s.poolId, "kim-native", "Cognito_Subject", "kim");
     await t.client.send(new AdminDeleteUserCommand({ UserPoolId: s.poolId, Username: "kim-native" }));
+    // The stale link neither blocks a new one…
+    await nativeUser(s.poolId, "kim-other", "kim@other.example");
+    await link(s.poolId, "kim-other", "Cognito_Subject", "kim");
+    await t.client.send(new AdminDeleteUserCommand({ UserPoolId: s.poolId, Username: "kim-other" }));
+    // …nor signs anyone in.
     const claims = await idTokenClaims(s, (await browse(authorizeUrl(s), "kim")).landed);
     assert.equal(claims["cognito:username"], "Corp_kim");
   });
