@@ -2,7 +2,20 @@ import type { ChallengeNameType } from "@aws-sdk/client-cognito-identity-provide
 import { respond } from "../auth/challenges.js";
 import { associateSoftwareToken } from "../mfa/associateSoftwareToken.js";
 import { verifySoftwareToken } from "../mfa/verifySoftwareToken.js";
-import { ERROR_ID, errorMessage, field, form, hidden, html, link, paragraph, submit, type Html } from "./html.js";
+import {
+  ERROR_ID,
+  errorMessage,
+  field,
+  form,
+  hidden,
+  html,
+  jsonForScript,
+  link,
+  paragraph,
+  submit,
+  type Html,
+} from "./html.js";
+import { PASSKEY_SCRIPT } from "./passkeyScript.js";
 import { raw, text } from "./form.js";
 import { isUserError, pageUrl, runOperation, show, type PageRequest } from "./page.js";
 import { withSecretHash } from "./secretHash.js";
@@ -53,12 +66,18 @@ export async function showChallenge(page: PageRequest, step: ChallengeStep, erro
     const associated = await runOperation(page.ctx, associateSoftwareToken, { Session: step.session });
     step = { ...step, secret: associated.SecretCode!, session: associated.Session ?? step.session };
   }
-  const { title, content } = challengeContent(page, step, error);
+  const { title, content, script } = challengeContent(page, step, error);
   const fields = html`${hidden("challenge", step.challenge)}${hidden("session", step.session)}${hidden(
     "username",
     step.username,
   )}${step.secret ? hidden("secret", step.secret) : ""}${hidden("parameters", JSON.stringify(step.parameters))}`;
-  show(page, title, html`${errorMessage(error)}${form(pageUrl(page, "/mfa"), page.csrf, html`${fields}${content}`)}`);
+  show(
+    page,
+    title,
+    html`${errorMessage(error)}${form(pageUrl(page, "/mfa"), page.csrf, html`${fields}${content}`)}`,
+    200,
+    script,
+  );
 }
 
 const canSetUpTotp = (step: ChallengeStep) => parseList(step.parameters.MFAS_CAN_SETUP).includes("SOFTWARE_TOKEN_MFA");
@@ -78,7 +97,7 @@ function challengeContent(
   page: PageRequest,
   step: ChallengeStep,
   error: string | undefined,
-): { title: string; content: Html } {
+): { title: string; content: Html; script?: string } {
   const p = step.parameters;
   switch (step.challenge) {
     case "SOFTWARE_TOKEN_MFA":
@@ -170,13 +189,36 @@ function challengeContent(
         })}${attributeFields}${submit("Change password")}`,
       };
     }
+    case "WEB_AUTHN": {
+      let options: unknown = {};
+      try {
+        options = JSON.parse(p.CREDENTIAL_REQUEST_OPTIONS ?? "{}");
+      } catch {
+        // Left empty: the browser then refuses, and the page says so.
+      }
+      return {
+        title: "Sign in with a passkey",
+        content: html`${paragraph("Use the passkey saved on this device or your security key.")}
+          <input type="hidden" name="credential" id="passkey-credential" value="" />
+          <script type="application/json" id="passkey-options">
+            ${jsonForScript(options)}
+          </script>
+          <p id="passkey-error" class="errorMessage-customizable error" role="alert" hidden>
+            The passkey could not be used. Try again, or sign in with your password.
+          </p>
+          <button type="button" id="passkey-start" class="submitButton-customizable primaryButton">
+            Sign in with passkey
+          </button>
+          <p class="links">${link(pageUrl(page, "/login"), "Sign in another way")}</p>`,
+        script: PASSKEY_SCRIPT,
+      };
+    }
     case "SELECT_CHALLENGE":
-      // USER_AUTH asked for an email code the account cannot receive (no verified address).
+      // USER_AUTH asked for a factor (email code, passkey) the account does not have.
       return {
         title: "Sign in with your password",
-        content: html`${paragraph("A sign-in code by email is not available for this account.")}<p class="links">
-            ${link(pageUrl(page, "/login"), "Sign in with your password")}
-          </p>`,
+        content: html`${paragraph("This way of signing in is not available for this account.")}
+          <p class="links">${link(pageUrl(page, "/login"), "Sign in with your password")}</p>`,
       };
     default:
       return {
@@ -221,6 +263,7 @@ export async function answerChallenge(page: PageRequest, posted: Map<string, str
     let session = step.session;
     const codeAnswer = CODE_ANSWER[step.challenge];
     if (codeAnswer) responses[codeAnswer] = text(posted, "code");
+    else if (step.challenge === "WEB_AUTHN") responses.CREDENTIAL = raw(posted, "credential");
     else if (step.challenge === "SELECT_MFA_TYPE") responses.ANSWER = text(posted, "answer");
     else if (step.challenge === "NEW_PASSWORD_REQUIRED") {
       responses.NEW_PASSWORD = raw(posted, "newPassword");
@@ -249,13 +292,18 @@ export async function answerChallenge(page: PageRequest, posted: Map<string, str
     await continueSignIn(page, outcome, step.username);
   } catch (thrown) {
     if (!isUserError(thrown)) throw thrown;
-    // A spent or expired session cannot be answered again: back to the start.
-    if (/session/i.test(thrown.message) && thrown.type === "NotAuthorizedException") {
+    // A spent or expired session cannot be answered again (a refused passkey spends it): back to the start.
+    const passkey = step.challenge === "WEB_AUTHN";
+    if (passkey || (/session/i.test(thrown.message) && thrown.type === "NotAuthorizedException")) {
       return show(
         page,
-        "Sign-in expired",
-        html`${errorMessage("Your sign-in session has expired. Sign in again.")}
-          <p class="links"><a class="redirect-customizable" href="${pageUrl(page, "/login")}">Back to sign in</a></p>`,
+        passkey ? "Passkey not accepted" : "Sign-in expired",
+        html`${errorMessage(
+            passkey
+              ? "The passkey was not accepted. Sign in again."
+              : "Your sign-in session has expired. Sign in again.",
+          )}
+          <p class="links">${link(pageUrl(page, "/login"), "Back to sign in")}</p>`,
         400,
       );
     }

@@ -49,7 +49,15 @@ export interface PageFrame {
    * the app would be blocked without it.
    */
   redirectTarget?: string;
+  /** The page's own script (passkeys only): allowed by the same nonce as the style, nothing else runs. */
+  script?: string;
 }
+
+/** A script of this folder, made unable to close its element. */
+const scriptText = (js: string) => js.replace(/<\//g, "<\\/");
+
+/** JSON inside <script type="application/json">: "<" written as \u003c so no data can close the element. */
+export const jsonForScript = (value: unknown) => new Html(JSON.stringify(value).replace(/</g, "\\u003c"));
 
 /** Customer CSS lives inside <style>: a "<" could close it, so it is written as a CSS escape. */
 const cssText = (css: string) => css.replace(/</g, "\\3c ");
@@ -78,6 +86,11 @@ export function layout(frame: PageFrame, nonce: string, content: Html): Html {
             ${content}
           </div>
         </main>
+        ${frame.script
+          ? html`<script nonce="${nonce}">
+              ${new Html(scriptText(frame.script))};
+            </script>`
+          : ""}
       </body>
     </html> `;
 }
@@ -166,6 +179,7 @@ export function sendPage(res: ServerResponse, status: number, frame: PageFrame, 
     "Content-Security-Policy": [
       "default-src 'none'",
       `style-src 'nonce-${nonce}'`,
+      ...(frame.script ? [`script-src 'nonce-${nonce}'`] : []),
       "img-src 'self' data:",
       `form-action 'self'${target ? ` ${target}` : ""}`,
       "frame-ancestors 'none'",

@@ -29,11 +29,13 @@ export function usernameLabel(pool: PoolRecord): string {
   return "Username";
 }
 
-/** USER_AUTH with EMAIL_OTP: the client allows USER_AUTH and the pool allows email codes as a first factor. */
-function offersEmailCode(page: PageRequest): boolean {
+/** Choice-based sign-in (USER_AUTH) with a factor: the client allows USER_AUTH and the pool allows the factor first. */
+function offersFactor(page: PageRequest, factor: "EMAIL_OTP" | "WEB_AUTHN"): boolean {
   const flows = (page.target.client.config.ExplicitAuthFlows as string[] | undefined) ?? [];
-  return flows.includes("ALLOW_USER_AUTH") && allowedFirstAuthFactors(page.target.pool).includes("EMAIL_OTP");
+  return flows.includes("ALLOW_USER_AUTH") && allowedFirstAuthFactors(page.target.pool).includes(factor);
 }
+const offersEmailCode = (page: PageRequest) => offersFactor(page, "EMAIL_OTP");
+const offersPasskey = (page: PageRequest) => offersFactor(page, "WEB_AUTHN");
 
 interface LoginState {
   error?: string;
@@ -75,6 +77,8 @@ export function showLogin(page: PageRequest, state: LoginState = {}, status = 20
           ...described,
         })}${submit("Sign in", { name: "action", value: "password" })}${offersEmailCode(page)
           ? submit("Sign in with email code", { name: "action", value: "emailCode", secondary: true })
+          : ""}${offersPasskey(page)
+          ? submit("Sign in with passkey", { name: "action", value: "passkey", secondary: true })
           : ""}`,
       )
     : undefined;
@@ -107,20 +111,27 @@ export function getLogin(page: PageRequest, url: URL): void {
   showLogin(page, Object.hasOwn(NOTICES, code) ? { notice: NOTICES[code]! } : {});
 }
 
-/** POST /login: the password, or the username only for an email code. */
+/** POST /login: the password, or the username only for an email code or a passkey. */
 export async function postLogin(page: PageRequest, posted: Map<string, string>): Promise<void> {
   const username = text(posted, "username");
   const password = raw(posted, "password");
-  const emailCode = text(posted, "action") === "emailCode" && offersEmailCode(page);
-  if (!username || (!emailCode && !password)) {
+  const action = text(posted, "action");
+  // Without a password: a one-time code or a passkey (USER_AUTH with that PREFERRED_CHALLENGE).
+  const factor =
+    action === "emailCode" && offersEmailCode(page)
+      ? "EMAIL_OTP"
+      : action === "passkey" && offersPasskey(page)
+        ? "WEB_AUTHN"
+        : undefined;
+  if (!username || (!factor && !password)) {
     return showLogin(
       page,
-      { error: emailCode ? "Enter your username." : "Enter your username and password.", username },
+      { error: factor ? "Enter your username." : "Enter your username and password.", username },
       400,
     );
   }
   try {
-    if (emailCode) await startSignIn(page, username, "USER_AUTH", { PREFERRED_CHALLENGE: "EMAIL_OTP" });
+    if (factor) await startSignIn(page, username, "USER_AUTH", { PREFERRED_CHALLENGE: factor });
     else await startSignIn(page, username, "USER_PASSWORD_AUTH", { PASSWORD: password });
   } catch (thrown) {
     if (!isUserError(thrown)) throw thrown;

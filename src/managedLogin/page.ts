@@ -24,11 +24,11 @@ export function pageUrl(page: PageRequest, path: string, extra: Record<string, s
   return `${page.scope.base}${path}?${q}`;
 }
 
-export function show(page: PageRequest, title: string, content: Html, status = 200): void {
+export function show(page: PageRequest, title: string, content: Html, status = 200, script?: string): void {
   sendPage(
     page.res,
     status,
-    { title, branding: page.branding, redirectTarget: page.target.request.redirectUri },
+    { title, branding: page.branding, redirectTarget: page.target.request.redirectUri, ...(script ? { script } : {}) },
     content,
   );
 }

@@ -23,8 +23,9 @@ import { postSignUp, showSignUp } from "./signUpPage.js";
  * The managed login pages (docs/managed-login.md). The markup tests and scripts may rely on:
  *
  *   page (h1 = <title>)                   labels                                  buttons
- *   /login          "Sign in"             Username (Email / Phone number in       "Sign in", "Sign in with email code"
- *                                         pools that sign in with them), Password (ALLOW_USER_AUTH + EMAIL_OTP allowed)
+ *   /login          "Sign in"             Username (Email / Phone number in       "Sign in", "Sign in with email code",
+ *                                         pools that sign in with them), Password "Sign in with passkey" (ALLOW_USER_AUTH
+ *                                                                                 and the factor in the sign-in policy)
  *                   links "Forgot your password?", "Sign up" (self sign-up pools), "Continue with <IdP>"
  *   /signup         "Sign up"             Username (or Email), required attributes "Sign up"
  *                                         by name (Email, Given name…), Password
@@ -37,6 +38,7 @@ import { postSignUp, showSignUp } from "./signUpPage.js";
  *                   "Set up an authenticator app": #totp-secret, #totp-uri, Code  "Confirm"
  *                   "Set up email verification": Email                            "Send code"
  *                   "Change your password": New password, required attributes     "Change password"
+ *                   "Sign in with a passkey" (script: navigator.credentials.get)  "Sign in with passkey"
  *   /error          "An error was encountered"
  *   403             "Request refused" (form without the XSRF-TOKEN cookie's _csrf)
  *
