@@ -304,6 +304,11 @@ test("TOTP MFA: setting up the authenticator on the pages, then signing in with 
   assert.match(secret, /^[A-Z2-7]+=*$/);
   assert.match((await page.locator("#totp-uri").textContent())!, /^otpauth:\/\/totp\/pages:tess\?secret=/);
   await expectNoAxeViolations(page, "MFA_SETUP");
+  // A wrong code keeps the step (same secret) and says why.
+  await page.getByLabel("Code").fill("000000");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  assert.match((await page.getByRole("alert").textContent())!, /Code mismatch/);
+  assert.equal((await page.locator("#totp-secret").textContent())!.trim(), secret);
   await page.getByLabel("Code").fill(totpCode(secret));
   await page.getByRole("button", { name: "Confirm" }).click();
   await codeAtApp(page, first.state);
