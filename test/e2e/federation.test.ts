@@ -41,7 +41,7 @@ import { functionArn, handlerDir } from "../helpers/triggers.js";
 
 const APP = "https://app.example/callback";
 const handlers = handlerDir();
-const TRIGGERS = ["preSignUp", "refuseSignUp", "inbound", "postAuth"];
+const TRIGGERS = ["preSignUp", "refuseSignUp", "inbound", "postAuth", "linkOnSignUp"];
 const t = useCognate({
   triggers: {
     functions: Object.fromEntries(TRIGGERS.map((n) => [n, { module: join(handlers.dir, `${n}.ts`) }])),
@@ -465,6 +465,39 @@ describe("AdminLinkProviderForUser and AdminDisableProviderForUser", () => {
     // The provider's mapped attributes are written to the linked user too.
     assert.equal(after.attributes.email, "eve@corp.example");
     assert.equal((await errorOf(() => getUser(s.poolId, "Corp_eve"))).name, "UserNotFoundException");
+  });
+
+  it("a link a PreSignUp function makes during the first sign-in is followed at once", async () => {
+    // The common pattern: PreSignUp_ExternalProvider links the identity to an existing user by email.
+    handlers.write(
+      "linkOnSignUp",
+      `  if (event.triggerSource !== "PreSignUp_ExternalProvider") return event;
+  const res = await fetch(${JSON.stringify(t.url)}, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": "AWSCognitoIdentityProviderService.AdminLinkProviderForUser",
+    },
+    body: JSON.stringify({
+      UserPoolId: event.userPoolId,
+      DestinationUser: { ProviderName: "Cognito", ProviderAttributeValue: "quinn-native" },
+      SourceUser: { ProviderName: "Corp", ProviderAttributeName: "Cognito_Subject", ProviderAttributeValue: event.userName.slice(5) },
+    }),
+  });
+  if (!res.ok) throw new Error(await res.text());
+  return event;`,
+    );
+    accounts.set("quinn", { email: "quinn@corp.example" });
+    const s = await setup({ lambda: { PreSignUp: functionArn("linkOnSignUp") } });
+    const native = await nativeUser(s.poolId, "quinn-native", "quinn@corp.example");
+    const claims = await idTokenClaims(s, (await browse(authorizeUrl(s), "quinn")).landed);
+    assert.equal(claims["cognito:username"], "quinn-native");
+    assert.equal(claims.sub, native.attributes.sub);
+    assert.equal((await errorOf(() => getUser(s.poolId, "Corp_quinn"))).name, "UserNotFoundException");
+    const external = handlers
+      .events("linkOnSignUp")
+      .filter((e) => e.userPoolId === s.poolId && e.triggerSource === "PreSignUp_ExternalProvider");
+    assert.equal(external.length, 1);
   });
 
   it("a link made on another claim (email) matches at sign-in", async () => {
