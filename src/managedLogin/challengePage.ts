@@ -17,7 +17,7 @@ import {
 } from "./html.js";
 import { PASSKEY_SCRIPT } from "./passkeyScript.js";
 import { raw, text } from "./form.js";
-import { isUserError, pageUrl, runOperation, show, type PageRequest } from "./page.js";
+import { isUserError, pageUrl, redirectTo, runOperation, show, type PageRequest } from "./page.js";
 import { withSecretHash } from "./secretHash.js";
 import { continueSignIn } from "./signIn.js";
 
@@ -44,6 +44,14 @@ const CODE_ANSWER: Partial<Record<ChallengeNameType, string>> = {
   EMAIL_OTP: "EMAIL_OTP_CODE",
   SMS_OTP: "SMS_OTP_CODE",
 };
+
+const ANSWERED = new Set<string>([
+  ...Object.keys(CODE_ANSWER),
+  "SELECT_MFA_TYPE",
+  "MFA_SETUP",
+  "NEW_PASSWORD_REQUIRED",
+  "WEB_AUTHN",
+]);
 
 const MFA_NAMES: Record<string, string> = {
   SOFTWARE_TOKEN_MFA: "Authenticator app",
@@ -248,9 +256,12 @@ export async function answerChallenge(page: PageRequest, posted: Map<string, str
   } catch {
     // A mangled field only loses the page's wording (e.g. where a code went).
   }
+  const challenge = text(posted, "challenge");
+  // Only the steps these pages draw are answered here (the session is checked against it too).
+  if (!ANSWERED.has(challenge)) return redirectTo(page, "/login");
   const secret = text(posted, "secret");
   const step: ChallengeStep = {
-    challenge: text(posted, "challenge") as ChallengeNameType,
+    challenge: challenge as ChallengeNameType,
     session: text(posted, "session"),
     username: text(posted, "username"),
     parameters,

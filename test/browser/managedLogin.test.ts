@@ -280,6 +280,15 @@ test("a form posted without the XSRF-TOKEN cookie's token is refused with 403", 
   assert.equal((await post({}, { _csrf: token })).status, 403);
   assert.equal((await post({ cookie }, { _csrf: "x".repeat(43) })).status, 403);
   assert.equal((await post({ cookie }, {})).status, 403);
+  // A step the pages never drew is not answered: back to the sign-in page.
+  const odd = await fetch(new URL(loginUrl.href.replace("/login?", "/mfa?")), {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ _csrf: token, challenge: "PASSWORD_VERIFIER", session: "x", username: "eve" }),
+  });
+  assert.equal(odd.status, 303);
+  assert.equal(new URL(odd.headers.get("location")!, t.url).pathname, "/login");
   const accepted = await post({ cookie }, { _csrf: token });
   assert.equal(accepted.status, 302);
   assert.ok(accepted.headers.get("location")!.startsWith(APP));
