@@ -600,18 +600,26 @@ describe("AdminLinkProviderForUser and AdminDisableProviderForUser", () => {
         Permanent: true,
       }),
     );
-    await disable("Cognito", "ivy-native");
-    const err = await errorOf(() =>
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: s.poolId,
+        ClientName: "admin",
+        ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    );
+    const passwordSignIn = () =>
       t.client.send(
         new AdminInitiateAuthCommand({
           UserPoolId: s.poolId,
-          ClientId: s.clientId,
+          ClientId: UserPoolClient!.ClientId!,
           AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
           AuthParameters: { USERNAME: "ivy-native", PASSWORD: "Passw0rd!" },
         }),
-      ),
-    );
-    assert.ok(["NotAuthorizedException", "InvalidParameterException"].includes(err.name), err.name);
+      );
+    assert.ok((await passwordSignIn()).AuthenticationResult?.AccessToken);
+    await disable("Cognito", "ivy-native");
+    assert.equal((await errorOf(passwordSignIn)).name, "NotAuthorizedException");
+    assert.equal((await getUser(s.poolId, "ivy-native")).Enabled, true);
   });
 
   it("a link to a user deleted since is ignored (and dropped)", async () => {
