@@ -889,6 +889,34 @@ describe("the provider's ID token is verified", () => {
     );
   });
 
+  it("takes the provider's answer as a form POST too (response_mode=form_post)", async () => {
+    const crafted = await craftedIdp();
+    const s = await setup({ details: { oidc_issuer: crafted.issuer, client_id: "crafted" } });
+    const started = await begin(s);
+    const now = Math.floor(Date.now() / 1000);
+    crafted.setIdToken(
+      crafted.jwt(
+        { alg: "RS256", kid: "rsa-1" },
+        { iss: crafted.issuer, aud: "crafted", sub: "oscar", exp: now + 300, nonce: started.nonce },
+      ),
+    );
+    const res = await fetch(`${t.url}/oauth2/idpresponse`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ code: "c", state: started.state }),
+    });
+    assert.equal(res.status, 302);
+    assert.equal((await idTokenClaims(s, new URL(res.headers.get("location")!)))["cognito:username"], "Corp_oscar");
+    const notAForm = await fetch(`${t.url}/oauth2/idpresponse`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    assert.equal(notAForm.headers.get("location"), "/error?error=invalid_request");
+  });
+
   it("a domain addressed by its Host name gets the provider's answer on that name, and its session cookie", async () => {
     const crafted = await craftedIdp();
     const s = await setup({ details: { oidc_issuer: crafted.issuer, client_id: "crafted" } });
