@@ -16,7 +16,10 @@ export const browserUnavailable =
     ? undefined
     : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 
-/** One headless Chromium for the enclosing test file; each test opens its own context (cookies apart). */
+/**
+ * One headless Chromium for the enclosing test file; each test opens its own context (cookies
+ * apart). Keep the returned object and read `.browser` inside tests: it is set in before().
+ */
 export function useBrowser(): { browser: Browser } {
   const holder = {} as { browser: Browser };
   before(async () => {
