@@ -5,11 +5,11 @@ import {
   AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
-  CreateUserPoolDomainCommand,
   InitiateAuthCommand,
   type CreateUserPoolClientRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { useCognate } from "../helpers/cognate.js";
+import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 
 // What the Cognito developer guide documents for the authorization, userInfo and logout endpoints
 // (authorization-endpoint, userinfo-endpoint, logout-endpoint), as Cognate follows it:
@@ -26,29 +26,18 @@ import { useCognate } from "../helpers/cognate.js";
 // - GET /logout?client_id&logout_uri redirects to logout_uri when it is one of the LogoutURLs.
 
 const t = useCognate();
-const APP = "https://app.example/callback";
+const APP = APP_CALLBACK;
 const CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
 async function setup(settings: Partial<CreateUserPoolClientRequest> = {}) {
   const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "web" }));
   const poolId = UserPool!.Id!;
-  const { UserPoolClient } = await t.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "web",
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code"],
-      AllowedOAuthScopes: ["openid", "email", "profile"],
-      CallbackURLs: [APP],
-      LogoutURLs: ["https://app.example/signed-out"],
-      SupportedIdentityProviders: ["COGNITO"],
-      ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-      ...settings,
-    }),
-  );
-  const domain = `web-${poolId.split("_")[1]!.toLowerCase()}`;
-  await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
-  return { poolId, clientId: UserPoolClient!.ClientId!, domain };
+  const { clientId } = await webClient(t.client, poolId, {
+    LogoutURLs: ["https://app.example/signed-out"],
+    ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    ...settings,
+  });
+  return { poolId, clientId, domain: await poolDomain(t.client, poolId, "web") };
 }
 
 async function get(path: string, headers: Record<string, string> = {}) {

@@ -5,9 +5,7 @@ import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminSetUserPasswordCommand,
-  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
-  CreateUserPoolDomainCommand,
   GetUserCommand,
   type CreateUserPoolClientRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -18,6 +16,7 @@ import { decodeJwt } from "jose";
 import * as oidc from "openid-client";
 import { errorOf, useCognate } from "../helpers/cognate.js";
 import { FormAgent } from "../helpers/formAgent.js";
+import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 import { functionArn, handlerDir } from "../helpers/triggers.js";
 
 // The authorization code grant end to end, driven by openid-client (unchanged) against the
@@ -33,7 +32,7 @@ import { functionArn, handlerDir } from "../helpers/triggers.js";
 //   first sign-in's auth_time; prompt=login asks again.
 
 const PASSWORD = "Passw0rd!";
-const APP = "https://app.example/callback";
+const APP = APP_CALLBACK;
 const handlers = handlerDir();
 handlers.write("tokens", `return event;`);
 const t = useCognate({ triggers: { functions: { tokens: { module: join(handlers.dir, "tokens.ts") } } } });
@@ -65,22 +64,12 @@ async function setup(settings: Partial<CreateUserPoolClientRequest> = {}, option
     }),
   );
   const poolId = UserPool!.Id!;
-  const { UserPoolClient } = await t.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "web",
-      GenerateSecret: true,
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code"],
-      AllowedOAuthScopes: ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
-      CallbackURLs: [APP],
-      SupportedIdentityProviders: ["COGNITO"],
-      ...settings,
-    }),
-  );
-  await t.client.send(
-    new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `web-${poolId.split("_")[1]!.toLowerCase()}` }),
-  );
+  const { clientId, clientSecret } = await webClient(t.client, poolId, {
+    GenerateSecret: true,
+    AllowedOAuthScopes: ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
+    ...settings,
+  });
+  await poolDomain(t.client, poolId, "web");
   await t.client.send(
     new AdminCreateUserCommand({
       UserPoolId: poolId,
@@ -97,16 +86,9 @@ async function setup(settings: Partial<CreateUserPoolClientRequest> = {}, option
   await t.client.send(
     new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "ada", Password: PASSWORD, Permanent: true }),
   );
-  const clientId = UserPoolClient!.ClientId!;
-  const config = await oidc.discovery(
-    new URL(`${t.url}/${poolId}`),
-    clientId,
-    UserPoolClient!.ClientSecret!,
-    undefined,
-    {
-      execute: [oidc.allowInsecureRequests],
-    },
-  );
+  const config = await oidc.discovery(new URL(`${t.url}/${poolId}`), clientId, clientSecret!, undefined, {
+    execute: [oidc.allowInsecureRequests],
+  });
   return { poolId, clientId, config };
 }
 

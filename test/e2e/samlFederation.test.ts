@@ -5,15 +5,14 @@ import { inflateRawSync } from "node:zlib";
 import {
   AdminGetUserCommand,
   CreateIdentityProviderCommand,
-  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
-  CreateUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as x509 from "@peculiar/x509";
 import { decodeJwt } from "jose";
 import { SignedXml } from "xml-crypto";
 import { useCognate } from "../helpers/cognate.js";
 import { FormAgent } from "../helpers/formAgent.js";
+import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 
 // SAML 2.0 federation as the Cognito developer guide describes it (cognito-user-pools-saml-idp,
 // cognito-user-pools-SAML-session-initiation): the authorization endpoint sends an AuthnRequest
@@ -30,7 +29,7 @@ import { FormAgent } from "../helpers/formAgent.js";
 // signs with xml-crypto (rsa-sha256, exclusive canonicalisation) using its own certificate.
 
 const t = useCognate();
-const APP = "https://app.example/callback";
+const APP = APP_CALLBACK;
 const EMAIL_ATTRIBUTE = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress";
 const IDP_ENTITY = "https://idp.example/saml";
 const SSO_URL = "https://idp.example/sso";
@@ -140,20 +139,9 @@ async function setup() {
       IdpIdentifiers: ["corp.example"],
     }),
   );
-  const { UserPoolClient } = await t.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "web",
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code"],
-      AllowedOAuthScopes: ["openid", "email", "profile"],
-      CallbackURLs: [APP],
-      SupportedIdentityProviders: ["Corp", "COGNITO"],
-    }),
-  );
-  const domain = `saml-${poolId.split("_")[1]!.toLowerCase()}`;
-  await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
-  return { idp, poolId, clientId: UserPoolClient!.ClientId!, domain };
+  const { clientId } = await webClient(t.client, poolId, { SupportedIdentityProviders: ["Corp", "COGNITO"] });
+  const domain = await poolDomain(t.client, poolId, "saml");
+  return { idp, poolId, clientId, domain };
 }
 
 function authorizeUrl(clientId: string, extra: Record<string, string>, base = "") {
@@ -254,20 +242,11 @@ describe("SAML federation", () => {
         ProviderDetails: { MetadataFile: "<EntityDescriptor/>" },
       }),
     );
-    const { UserPoolClient } = await t.client.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: UserPool!.Id!,
-        ClientName: "web",
-        AllowedOAuthFlowsUserPoolClient: true,
-        AllowedOAuthFlows: ["code"],
-        AllowedOAuthScopes: ["openid"],
-        CallbackURLs: [APP],
-        SupportedIdentityProviders: ["Broken"],
-      }),
-    );
-    const res = await new FormAgent(t.url).open(
-      authorizeUrl(UserPoolClient!.ClientId!, { identity_provider: "Broken" }),
-    );
+    const { clientId } = await webClient(t.client, UserPool!.Id!, {
+      AllowedOAuthScopes: ["openid"],
+      SupportedIdentityProviders: ["Broken"],
+    });
+    const res = await new FormAgent(t.url).open(authorizeUrl(clientId, { identity_provider: "Broken" }));
     const answer = new URL(res.url);
     assert.equal(`${answer.origin}${answer.pathname}`, APP);
     assert.equal(answer.searchParams.get("error"), "invalid_request");
