@@ -8,9 +8,7 @@ import {
   AdminUpdateUserAttributesCommand,
   SignUpCommand,
   AdminSetUserPasswordCommand,
-  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
-  CreateUserPoolDomainCommand,
   SetUserPoolMfaConfigCommand,
   type CreateUserPoolClientCommandInput,
   type CreateUserPoolCommandInput,
@@ -21,6 +19,7 @@ import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import type { BrowserContext, Page } from "playwright-core";
 import { axeViolations, browserUnavailable, useBrowser } from "../helpers/browser.js";
 import { useCognate } from "../helpers/cognate.js";
+import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 import { DEVELOPER_EMAIL, SMS_CONFIGURATION, totpCode } from "../helpers/mfa.js";
 
 // The managed login pages driven by a real browser, as Cognito's documents them (login endpoint,
@@ -30,7 +29,7 @@ import { DEVELOPER_EMAIL, SMS_CONFIGURATION, totpCode } from "../helpers/mfa.js"
 // happen on the pages; the `cognito` cookie signs the next authorization in without the pages,
 // /logout ends it. Every page passes axe-core's WCAG 2.1 AA rules.
 
-const APP = "https://app.example/callback";
+const APP = APP_CALLBACK;
 const SIGNED_OUT = "https://app.example/signed-out";
 const PASSWORD = "Passw0rd!";
 const NEW_PASSWORD = "N3w-Passw0rd!";
@@ -56,22 +55,9 @@ async function setup(
     new CreateUserPoolCommand({ PoolName: "pages", AutoVerifiedAttributes: ["email"], ...pool }),
   );
   const poolId = UserPool!.Id!;
-  const { UserPoolClient } = await t.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "web",
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code"],
-      AllowedOAuthScopes: ["openid", "email", "profile"],
-      CallbackURLs: [APP],
-      LogoutURLs: [SIGNED_OUT],
-      SupportedIdentityProviders: ["COGNITO"],
-      ...client,
-    }),
-  );
-  const prefix = `pages-${poolId.split("_")[1]!.toLowerCase()}`;
-  await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: prefix }));
-  return { poolId, clientId: UserPoolClient!.ClientId!, prefix };
+  const { clientId } = await webClient(t.client, poolId, { LogoutURLs: [SIGNED_OUT], ...client });
+  const prefix = await poolDomain(t.client, poolId, "pages");
+  return { poolId, clientId, prefix };
 }
 
 async function createUser(poolId: string, username: string, options: { temporary?: boolean } = {}) {

@@ -5,9 +5,7 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CompleteWebAuthnRegistrationCommand,
-  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
-  CreateUserPoolDomainCommand,
   InitiateAuthCommand,
   SetUserPoolMfaConfigCommand,
   StartWebAuthnRegistrationCommand,
@@ -15,6 +13,7 @@ import {
 import type { Page } from "playwright-core";
 import { axeViolations, browserUnavailable, useBrowser } from "../helpers/browser.js";
 import { useCognate } from "../helpers/cognate.js";
+import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 import { SoftAuthenticator } from "../helpers/softAuthenticator.js";
 
 // Passkey sign-in on the managed login pages: "Sign in with passkey" starts USER_AUTH with
@@ -24,7 +23,7 @@ import { SoftAuthenticator } from "../helpers/softAuthenticator.js";
 // through the API (StartWebAuthnRegistration / CompleteWebAuthnRegistration). The relying party
 // is localhost, so the pages are opened at http://localhost:<port> (a secure context).
 
-const APP = "https://app.example/callback";
+const APP = APP_CALLBACK;
 const PASSWORD = "Passw0rd!";
 const t = useCognate();
 // Held, not destructured: the browser is launched in before().
@@ -46,22 +45,12 @@ async function setup() {
       WebAuthnConfiguration: { RelyingPartyId: "localhost", UserVerification: "preferred" },
     }),
   );
-  const { UserPoolClient } = await t.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "web",
-      ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code"],
-      AllowedOAuthScopes: ["openid"],
-      CallbackURLs: [APP],
-      SupportedIdentityProviders: ["COGNITO"],
-    }),
-  );
-  await t.client.send(
-    new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `keys-${poolId.split("_")[1]!.toLowerCase()}` }),
-  );
-  return { poolId, clientId: UserPoolClient!.ClientId! };
+  const { clientId } = await webClient(t.client, poolId, {
+    ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    AllowedOAuthScopes: ["openid"],
+  });
+  await poolDomain(t.client, poolId, "keys");
+  return { poolId, clientId };
 }
 
 /** A user with a passkey registered through the API; answers the passkey's id and PKCS#8 private key. */
