@@ -261,6 +261,11 @@ describe("ForgotPassword", () => {
     const unverified = await forgot(t, clientId, "fay");
     assert.equal(unverified.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
     assert.deepEqual((await forgot(t, clientId, "fay")).CodeDeliveryDetails, unverified.CodeDeliveryDetails);
+    // Developer Guide, "Managing user existence error responses": a deactivated user gets simulated
+    // CodeDeliveryDetails too.
+    await confirmedUser(t, poolId, "gil", verifiedEmail("gil@example.com"));
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: "gil" }));
+    assert.equal((await forgot(t, clientId, "gil")).CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
     assert.deepEqual(await messagesOf(t, poolId), []);
   });
 
@@ -454,6 +459,17 @@ describe("ConfirmForgotPassword", () => {
     const masked = await errorOf(() => confirm(t, { ClientId: hidden.clientId, Username: "ghost" }));
     assert.equal(masked.name, "CodeMismatchException");
     assert.equal(masked.message, "Invalid verification code provided, please try again.");
+    // A disabled user who asked for a code gets the same answer; a user who asked for none, ExpiredCodeException.
+    await confirmedUser(t, hidden.poolId, "pia", verifiedEmail("pia@example.com"));
+    await forgot(t, hidden.clientId, "pia");
+    await t.client.send(new AdminDisableUserCommand({ UserPoolId: hidden.poolId, Username: "pia" }));
+    assert.equal(
+      (await errorOf(() => confirm(t, { ClientId: hidden.clientId, Username: "pia" }))).name,
+      "CodeMismatchException",
+    );
+    await confirmedUser(t, hidden.poolId, "pru", verifiedEmail("pru@example.com"));
+    const none = await errorOf(() => confirm(t, { ClientId: hidden.clientId, Username: "pru" }));
+    assert.equal(none.name, "ExpiredCodeException");
   });
 
   it("needs the SECRET_HASH of a client with a secret", async () => {
@@ -497,6 +513,8 @@ describe("signing in after sign-up and password reset", () => {
     assert.ok((await signIn("First-Pass1")).AuthenticationResult?.AccessToken);
 
     await forgot(t, clientId, "rae");
+    // ForgotPassword alone doesn't stop the current password from working.
+    assert.ok((await signIn("First-Pass1")).AuthenticationResult?.AccessToken);
     await confirm(t, {
       ClientId: clientId,
       Username: "rae",

@@ -75,6 +75,10 @@ describe("GetUser and access token checks", () => {
     const attributes = Object.fromEntries(res.UserAttributes!.map((a) => [a.Name, a.Value]));
     assert.equal(attributes.email, "alice@example.com");
     assert.equal(attributes.sub, decodeJwt(tokens.AccessToken!).sub);
+    // A user without MFA gets no MFA members.
+    assert.equal(res.MFAOptions, undefined);
+    assert.equal(res.PreferredMfaSetting, undefined);
+    assert.equal(res.UserMFASettingList, undefined);
   });
 
   it("shows only the client's ReadAttributes when it has them", async () => {
@@ -103,6 +107,46 @@ describe("GetUser and access token checks", () => {
     );
   });
 
+  it("hides what ReadAttributes leaves out, the verified flags included", async () => {
+    // UserPoolClientType.ReadAttributes: the access token authorizes reading "any attribute in this list";
+    // email_verified and phone_number_verified are readable by default only when ReadAttributes isn't set.
+    const { poolId } = await setup(t);
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "alice",
+        UserAttributes: [
+          { Name: "email_verified", Value: "true" },
+          { Name: "name", Value: "Alice L." },
+          { Name: "family_name", Value: "Hidden" },
+        ],
+      }),
+    );
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "readers",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+        ReadAttributes: ["email", "name"],
+      }),
+    );
+    const tokens = (
+      await t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      )
+    ).AuthenticationResult!;
+    const res = await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
+    assert.deepEqual(Object.fromEntries(res.UserAttributes!.map((a) => [a.Name, a.Value])), {
+      sub: decodeJwt(tokens.AccessToken!).sub,
+      email: "alice@example.com",
+      name: "Alice L.",
+    });
+  });
+
   it("refuses malformed, tampered, foreign-key and id tokens", async () => {
     const { signIn } = await setup(t);
     const tokens = await signIn();
@@ -112,6 +156,7 @@ describe("GetUser and access token checks", () => {
       assert.equal(err.message, message);
     };
     await refused("garbage", "Invalid Access Token");
+    await refused("eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "Invalid Access Token");
     const [header, payload, signature] = tokens.AccessToken!.split(".") as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, exp: 9_999_999_999 })).toString("base64url");
@@ -375,6 +420,7 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
       ),
     );
     assert.equal(wrong.name, "CodeMismatchException");
+    assert.equal(wrong.message, "Invalid verification code provided, please try again.");
     await t.client.send(
       new VerifyUserAttributeCommand({ AccessToken: tokens.AccessToken!, AttributeName: "email", Code: message.code! }),
     );
@@ -470,6 +516,110 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
       ),
     );
     assert.equal(notVerifiable.name, "InvalidParameterException");
+  });
+
+  it("refuses writes outside the client's WriteAttributes, to UpdateUserAttributes and DeleteUserAttributes", async () => {
+    const { poolId } = await setup(t);
+    await t.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "alice",
+        UserAttributes: [{ Name: "name", Value: "Alice" }],
+      }),
+    );
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "writers",
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"],
+        WriteAttributes: ["email"],
+      }),
+    );
+    const tokens = (
+      await t.client.send(
+        new InitiateAuthCommand({
+          ClientId: UserPoolClient!.ClientId!,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "alice", PASSWORD },
+        }),
+      )
+    ).AuthenticationResult!;
+    const update = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "name", Value: "X" }],
+        }),
+      ),
+    );
+    assert.equal(update.name, "NotAuthorizedException");
+    assert.equal(update.message, "A client attempted to write unauthorized attribute");
+    const remove = await errorOf(() =>
+      t.client.send(
+        new DeleteUserAttributesCommand({ AccessToken: tokens.AccessToken!, UserAttributeNames: ["name"] }),
+      ),
+    );
+    assert.equal(remove.name, "NotAuthorizedException");
+    assert.equal(remove.message, "A client attempted to write unauthorized attribute");
+    assert.equal((await t.cognate.store.users.get(poolId, "alice"))!.attributes.name, "Alice");
+  });
+
+  it("refuses immutable custom attributes and malformed values; a plain change sends nothing", async () => {
+    const { poolId, clientId, signIn } = await setup(t, {
+      AutoVerifiedAttributes: ["email"],
+      Schema: [{ Name: "fixed", AttributeDataType: "String", Mutable: false }],
+    });
+    const tokens = await signIn();
+    // An immutable attribute is set when the user is created, and never again.
+    await t.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: "yan",
+        MessageAction: "SUPPRESS",
+        UserAttributes: [{ Name: "custom:fixed", Value: "a" }],
+      }),
+    );
+    await t.client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "yan", Password: PASSWORD, Permanent: true }),
+    );
+    const yan = (
+      await t.client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: "USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME: "yan", PASSWORD },
+        }),
+      )
+    ).AuthenticationResult!;
+    const plain = await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: tokens.AccessToken!,
+        UserAttributes: [{ Name: "name", Value: "Al" }],
+      }),
+    );
+    assert.deepEqual(plain.CodeDeliveryDetailsList ?? [], []);
+    assert.equal((await attributesOf(tokens.AccessToken!)).name, "Al");
+    const immutable = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: yan.AccessToken!,
+          UserAttributes: [{ Name: "custom:fixed", Value: "b" }],
+        }),
+      ),
+    );
+    assert.equal(immutable.name, "InvalidParameterException");
+    assert.equal((await attributesOf(yan.AccessToken!))["custom:fixed"], "a");
+    const malformed = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "email", Value: "nope" }],
+        }),
+      ),
+    );
+    assert.equal(malformed.name, "InvalidParameterException");
+    assert.equal(malformed.message, "Invalid email address format.");
+    assert.equal((await attributesOf(tokens.AccessToken!)).email, "alice@example.com");
   });
 
   it("refuses developer-only attributes to the user, while the administrator may write them", async () => {
@@ -575,6 +725,18 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
       t.client.send(new DeleteUserAttributesCommand({ AccessToken: tokens.AccessToken!, UserAttributeNames: ["sub"] })),
     );
     assert.equal(sub.name, "InvalidParameterException");
+    // A required attribute can't be deleted.
+    const required = await setup(t, {
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    const requiredTokens = await required.signIn();
+    const refused = await errorOf(() =>
+      t.client.send(
+        new DeleteUserAttributesCommand({ AccessToken: requiredTokens.AccessToken!, UserAttributeNames: ["email"] }),
+      ),
+    );
+    assert.equal(refused.name, "InvalidParameterException");
+    assert.equal((await attributesOf(requiredTokens.AccessToken!)).email, "alice@example.com");
   });
 });
 
@@ -626,5 +788,6 @@ describe("SetUserSettings, AdminSetUserSettings and GetUserAuthFactors", () => {
     assert.equal(factors.Username, "alice");
     assert.deepEqual(factors.ConfiguredUserAuthFactors, ["PASSWORD"]);
     assert.equal(factors.UserMFASettingList, undefined);
+    assert.equal(factors.PreferredMfaSetting, undefined);
   });
 });

@@ -7,6 +7,8 @@ import {
   ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   SignUpCommand,
   type CreateUserPoolClientRequest,
@@ -206,6 +208,13 @@ describe("SignUp", () => {
     await signUp(t, { ClientId: insensitive.clientId, Username: "frank" });
     const clash = await errorOf(() => signUp(t, { ClientId: insensitive.clientId, Username: "FRANK" }));
     assert.equal(clash.name, "UsernameExistsException");
+    // Developer Guide, "Managing user existence error responses": "The SignUp operation always returns
+    // UsernameExistsException when a username is already taken."
+    const hidden = await setup(t, {}, { PreventUserExistenceErrors: "ENABLED" });
+    await signUp(t, { ClientId: hidden.clientId, Username: "frank" });
+    const hiddenClash = await errorOf(() => signUp(t, { ClientId: hidden.clientId, Username: "frank" }));
+    assert.equal(hiddenClash.name, "UsernameExistsException");
+    assert.equal(hiddenClash.message, "User already exists");
   });
 
   it("applies the password policy", async () => {
@@ -213,6 +222,32 @@ describe("SignUp", () => {
     const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "gina", Password: "Short1!" }));
     assert.equal(err.name, "InvalidPasswordException");
     assert.equal(err.message, "Password did not conform with policy: Password not long enough");
+    // The default policy names each missing kind of character.
+    const cases: [string, string][] = [
+      ["password1!", "Password must have uppercase characters"],
+      ["PASSWORD1!", "Password must have lowercase characters"],
+      ["Password!!", "Password must have numeric characters"],
+      ["Password11", "Password must have symbol characters"],
+    ];
+    for (const [i, [Password, reason]] of cases.entries()) {
+      const weak = await errorOf(() => signUp(t, { ClientId: clientId, Username: `weak${i}`, Password }));
+      assert.equal(weak.name, "InvalidPasswordException", Password);
+      assert.equal(weak.message, `Password did not conform with policy: ${reason}`, Password);
+    }
+    // A relaxed custom policy accepts what the default one refuses.
+    const relaxed = await setup(t, {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 6,
+          RequireLowercase: false,
+          RequireUppercase: false,
+          RequireNumbers: false,
+          RequireSymbols: false,
+        },
+      },
+    });
+    const ok = await signUp(t, { ClientId: relaxed.clientId, Username: "relaxed", Password: "abcdef" });
+    assert.equal(ok.UserConfirmed, false);
     // Under 6 characters fails validation before any policy (amazon-cognito-identity-js#311).
     const tiny = await errorOf(() => signUp(t, { ClientId: clientId, Username: "gina", Password: "Ab1!" }));
     assert.equal(tiny.name, "InvalidParameterException");
@@ -267,6 +302,30 @@ describe("SignUp", () => {
     );
     assert.equal(badEmail.name, "InvalidParameterException");
     assert.equal(badEmail.message, "Invalid email address format.");
+    const badPhone = await errorOf(() =>
+      signUp(t, {
+        ClientId: clientId,
+        Username: "hank",
+        UserAttributes: [
+          { Name: "email", Value: "h@example.com" },
+          { Name: "phone_number", Value: "555-1212" },
+        ],
+      }),
+    );
+    assert.equal(badPhone.name, "InvalidParameterException");
+    assert.equal(badPhone.message, "Invalid phone number format.");
+    const spaced = await errorOf(() =>
+      signUp(t, {
+        ClientId: clientId,
+        Username: "hank",
+        UserAttributes: [
+          { Name: "email", Value: "h@example.com" },
+          { Name: "phone_number", Value: "+1 206 555 1212" },
+        ],
+      }),
+    );
+    assert.equal(spaced.name, "InvalidParameterException");
+    assert.equal(spaced.message, "Invalid phone number format.");
     const unknown = await errorOf(() =>
       signUp(t, {
         ClientId: clientId,
@@ -282,6 +341,57 @@ describe("SignUp", () => {
       unknown.message,
       "Attributes did not conform to the schema: custom:nothere: Attribute does not exist in the schema.",
     );
+  });
+
+  it("stores declared custom attributes and checks them against their type and constraints", async () => {
+    const { poolId, clientId } = await setup(t, {
+      Schema: [
+        { Name: "team", AttributeDataType: "String", Mutable: true },
+        {
+          Name: "code",
+          AttributeDataType: "String",
+          Mutable: true,
+          StringAttributeConstraints: { MinLength: "1", MaxLength: "3" },
+        },
+        { Name: "age", AttributeDataType: "Number", Mutable: true },
+        {
+          Name: "level",
+          AttributeDataType: "Number",
+          Mutable: true,
+          NumberAttributeConstraints: { MinValue: "1", MaxValue: "10" },
+        },
+      ],
+    });
+    await signUp(t, { ClientId: clientId, Username: "cara", UserAttributes: [{ Name: "custom:team", Value: "blue" }] });
+    assert.equal(attrs((await adminGet(t, poolId, "cara")).UserAttributes)["custom:team"], "blue");
+    for (const [Name, Value] of [
+      ["custom:code", "abcd"],
+      ["custom:age", "old"],
+      ["custom:level", "11"],
+    ]) {
+      const err = await errorOf(() =>
+        signUp(t, { ClientId: clientId, Username: "carl", UserAttributes: [{ Name, Value }] }),
+      );
+      assert.equal(err.name, "InvalidParameterException", `${Name}=${Value}`);
+    }
+  });
+
+  it("checks the username's pattern, and its shape where the pool signs in with phone or email", async () => {
+    const { clientId } = await setup(t, {});
+    const spaced = await errorOf(() => signUp(t, { ClientId: clientId, Username: "has space" }));
+    assert.equal(spaced.name, "InvalidParameterException");
+    const phone = await setup(t, { UsernameAttributes: ["phone_number"] });
+    const notPhone = await errorOf(() => signUp(t, { ClientId: phone.clientId, Username: "notaphone" }));
+    assert.equal(notPhone.name, "InvalidParameterException");
+    assert.match(notPhone.message, /^Username should be a phone number/);
+    // An email used as username satisfies a required email.
+    const email = await setup(t, {
+      UsernameAttributes: ["email"],
+      Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
+    });
+    const out = await signUp(t, { ClientId: email.clientId, Username: "req@example.com" });
+    assert.equal(out.UserConfirmed, false);
+    assert.equal(attrs((await adminGet(t, email.poolId, "req@example.com")).UserAttributes).email, "req@example.com");
   });
 
   it("lets a client write only its WriteAttributes, and never the verification flags", async () => {
@@ -472,7 +582,11 @@ describe("ConfirmSignUp", () => {
   });
 
   it("makes the verified email an alias, taking it over only with ForceAliasCreation", async () => {
-    const { poolId, clientId } = await setup(t, { AliasAttributes: ["email"], AutoVerifiedAttributes: ["email"] });
+    const { poolId, clientId } = await setup(
+      t,
+      { AliasAttributes: ["email"], AutoVerifiedAttributes: ["email"] },
+      { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+    );
     await signUp(t, {
       ClientId: clientId,
       Username: "sam",
@@ -504,6 +618,17 @@ describe("ConfirmSignUp", () => {
     );
     assert.equal(attrs((await adminGet(t, poolId, "sue")).UserAttributes).email_verified, "true");
     assert.equal(attrs((await adminGet(t, poolId, "sam")).UserAttributes).email_verified, "false");
+    // ConfirmSignUpRequest.ForceAliasCreation: "the new user can sign in with a username of bob@example.com and
+    // the existing user can no longer do so."
+    const signIn = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: "s@example.com", PASSWORD },
+      }),
+    );
+    const me = await t.client.send(new GetUserCommand({ AccessToken: signIn.AuthenticationResult!.AccessToken! }));
+    assert.equal(me.Username, "sue");
   });
 
   it("answers UserNotFoundException for an unknown user, or a code error when existence is hidden", async () => {
