@@ -1,18 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findProvider } from "../identityProviders/lookup.js";
 import { answerAuthorizeError } from "../oauth/authorize.js";
-import { completeAuthorization } from "../oauth/authorization.js";
 import { AuthorizePageError, readAuthorizeRequest, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import type { RoutedRequest } from "../oauth/domainRouting.js";
 import { OAuthError } from "../oauth/errors.js";
 import { readForm } from "../oauth/wire.js";
-import { CognitoError } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { postAuthentication } from "../triggers/authentication.js";
-import { hasTrigger } from "../triggers/invoke.js";
 import { providerEndpoints } from "./discovery.js";
-import { FederationError, redirectErrorToApp } from "./errors.js";
-import { signInFederatedUser } from "./federatedUser.js";
+import { FederationError } from "./errors.js";
+import { answerFederationFailure, finishFederatedSignIn } from "./finish.js";
 import { ProviderUnreachable } from "./http.js";
 import { fetchProviderProfile, ProviderRefusal } from "./profile.js";
 import { consumeFederationState, type FederationStateData } from "./state.js";
@@ -85,12 +81,7 @@ export async function handleFederationCallback(
         ...(thrown.providerError ? { error: thrown.providerError } : {}),
       });
     }
-    if (thrown instanceof FederationError) return redirectErrorToApp(res, target.request, thrown);
-    // A trigger's refusal, or attributes the pool refuses: invalid_request with Cognito's message.
-    if (thrown instanceof CognitoError && thrown.status < 500) {
-      return redirectErrorToApp(res, target.request, new FederationError("invalid_request", thrown.message));
-    }
-    throw thrown;
+    answerFederationFailure(res, target, thrown);
   }
 }
 
@@ -102,7 +93,7 @@ async function finishSignIn(
   state: FederationStateData,
   params: URLSearchParams,
 ): Promise<void> {
-  const { pool, client } = target;
+  const { pool } = target;
   const error = params.get("error");
   if (error !== null) {
     const code = PROVIDER_ERRORS.has(error) ? error : "server_error";
@@ -120,14 +111,5 @@ async function finishSignIn(
   const iss = params.get("iss");
   if (iss !== null && iss !== endpoints.issuer) throw new FederationError("invalid_request", "Wrong issuer.");
   const profile = await fetchProviderProfile(provider, endpoints, state, code, ctx.now);
-  const user = await signInFederatedUser(ctx, pool, client, provider, profile);
-  if (hasTrigger(pool, "PostAuthentication")) {
-    await postAuthentication(ctx, pool, client, user, { newDeviceUsed: false });
-  }
-  await completeAuthorization(ctx, res, target, routed.scope, {
-    user,
-    authTime: ctx.now,
-    openSession: true,
-    identityProvider: provider.ProviderName,
-  });
+  await finishFederatedSignIn(ctx, res, target, routed.scope, provider, profile);
 }

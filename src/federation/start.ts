@@ -2,29 +2,17 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redirect } from "../oauth/authorization.js";
 import { authorizeQuery, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
-import type { DomainScope } from "../oauth/domainRouting.js";
+import { domainUrl, type DomainScope } from "../oauth/domainRouting.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { publicBase } from "../tokens/issuer.js";
 import { providerEndpoints } from "./discovery.js";
 import { FederationError, redirectErrorToApp } from "./errors.js";
 import { ProviderUnreachable } from "./http.js";
 import { requestedProvider } from "./provider.js";
 import { saveFederationState } from "./state.js";
 
-/**
- * Where providers send the browser back: this domain's idpresponse, as Cognito's redirect URI is.
- * A domain addressed by its Host name (`myapp.auth.us-east-1.localhost`, a custom domain) is
- * answered on that name, so that the session cookie lands where the next request looks for it;
- * routing only names a domain for hosts it knows, so the header is not taken on trust.
- */
-export function idpResponseUrl(ctx: OperationContext, req: IncomingMessage, scope: DomainScope): string {
-  const base = publicBase(ctx.config);
-  const host = req.headers.host;
-  if (scope.domain !== undefined && scope.base === "" && host) {
-    return `${new URL(base).protocol}//${host}/oauth2/idpresponse`;
-  }
-  return `${base}${scope.base}/oauth2/idpresponse`;
-}
+/** Where providers send the browser back: this domain's idpresponse, as Cognito's redirect URI is. */
+export const idpResponseUrl = (ctx: OperationContext, req: IncomingMessage, scope: DomainScope) =>
+  domainUrl(ctx, req, scope, "/oauth2/idpresponse");
 
 /** authorize_scopes as the scope parameter: space-separated (some configurations separate them with commas). */
 const scopeParameter = (scopes: string | undefined) =>

@@ -33,7 +33,7 @@ export async function authorizeEndpoint(
       const saml = await requestedSamlProvider(ctx, target);
       if (saml) {
         const { startSamlSignIn } = await import("../saml/start.js");
-        return await startSamlSignIn(ctx, res, target, scope, saml);
+        return await startSamlSignIn(ctx, req, res, target, scope, saml);
       }
       const { startFederatedSignIn } = await import("../federation/start.js");
       return await startFederatedSignIn(ctx, req, res, target, scope);

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from "node:http";
+import type { OperationContext } from "../protocol/operation.js";
 import { ResourceKind } from "../storage/kinds.js";
+import { publicBase } from "../tokens/issuer.js";
 import type { Store } from "../storage/types.js";
 import type { DomainData } from "../domains/record.js";
 
@@ -89,3 +91,17 @@ function hostName(req: IncomingMessage): string | undefined {
 
 const isLoopbackName = (host: string) =>
   host === "localhost" || host === "127.0.0.1" || host === "::1" || /^\d+\.\d+\.\d+\.\d+$/.test(host);
+
+/**
+ * The absolute URL of one of the domain's endpoints, for another party to call back (an external
+ * provider's redirect or assertion consumer URL). A domain addressed by its Host name
+ * (`myapp.auth.us-east-1.localhost`, a custom domain) is answered on that name, so that the
+ * session cookie lands where the next request looks for it; routing names a domain only for
+ * hosts it knows, so the header is not taken on trust.
+ */
+export function domainUrl(ctx: OperationContext, req: IncomingMessage, scope: DomainScope, path: string): string {
+  const base = publicBase(ctx.config);
+  const host = req.headers.host;
+  if (scope.domain !== undefined && scope.base === "" && host) return `${new URL(base).protocol}//${host}${path}`;
+  return `${base}${scope.base}${path}`;
+}

@@ -1,17 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FederationError, redirectErrorToApp } from "../federation/errors.js";
-import { signInFederatedUser } from "../federation/federatedUser.js";
+import { FederationError } from "../federation/errors.js";
+import { answerFederationFailure, finishFederatedSignIn } from "../federation/finish.js";
 import { findProvider } from "../identityProviders/lookup.js";
 import { answerAuthorizeError } from "../oauth/authorize.js";
-import { completeAuthorization } from "../oauth/authorization.js";
 import { AuthorizePageError, readAuthorizeRequest, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import type { RoutedRequest } from "../oauth/domainRouting.js";
 import { OAuthError } from "../oauth/errors.js";
 import { readForm } from "../oauth/wire.js";
-import { CognitoError } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { postAuthentication } from "../triggers/authentication.js";
-import { hasTrigger } from "../triggers/invoke.js";
 import { providerMetadata } from "./providerMetadata.js";
 import { ResourceKind } from "../storage/kinds.js";
 import { consumeRelayState, type SamlRelayStateData } from "./relayState.js";
@@ -54,31 +50,28 @@ export async function handleSamlResponse(
     return answerAuthorizeError(res, thrown, url, scope);
   }
   try {
-    await finishSignIn(ctx, res, target, routed, consumed.data, form.get("SAMLResponse"));
+    await finishSignIn(ctx, req, res, target, routed, consumed.data, form.get("SAMLResponse"));
   } catch (thrown) {
-    if (thrown instanceof FederationError) return redirectErrorToApp(res, target.request, thrown);
-    if (thrown instanceof CognitoError && thrown.status < 500) {
-      return redirectErrorToApp(res, target.request, new FederationError("invalid_request", thrown.message));
-    }
-    throw thrown;
+    answerFederationFailure(res, target, thrown);
   }
 }
 
 async function finishSignIn(
   ctx: OperationContext,
+  req: IncomingMessage,
   res: ServerResponse,
   target: AuthorizeTarget,
   routed: RoutedRequest,
   relay: SamlRelayStateData,
   samlResponse: string | undefined,
 ): Promise<void> {
-  const { pool, client } = target;
+  const { pool } = target;
   const provider = (await findProvider(ctx, pool, relay.providerName))?.data;
   if (!provider || provider.ProviderType !== "SAML") {
     throw new FederationError("invalid_request", "The identity provider does not exist.");
   }
   if (!samlResponse) throw new FederationError("invalid_request", "Missing SAMLResponse.");
-  const sp = await serviceProvider(ctx, pool, await providerMetadata(provider), acsUrl(ctx, routed.scope));
+  const sp = await serviceProvider(ctx, pool, await providerMetadata(provider), acsUrl(ctx, req, routed.scope));
   let profile;
   try {
     ({ profile } = await sp.validatePostResponseAsync({ SAMLResponse: samlResponse }));
@@ -95,20 +88,11 @@ async function finishSignIn(
   await ctx.store.resources.delete(ResourceKind.samlRequest, pool.id, relay.requestId);
   if (!profile?.nameID) throw new FederationError("invalid_request", "Invalid SAML response: no NameID.");
   const attributes = samlAttributes(profile.attributes);
-  const user = await signInFederatedUser(ctx, pool, client, provider, {
+  await finishFederatedSignIn(ctx, res, target, routed.scope, provider, {
     sub: profile.nameID,
     // The NameID is the user's id at the provider, unless AttributeMapping names another attribute for username.
     claims: { ...attributes, sub: profile.nameID },
     trigger: { providerName: provider.ProviderName, providerType: "SAML", samlResponse: attributes },
-  });
-  if (hasTrigger(pool, "PostAuthentication")) {
-    await postAuthentication(ctx, pool, client, user, { newDeviceUsed: false });
-  }
-  await completeAuthorization(ctx, res, target, routed.scope, {
-    user,
-    authTime: ctx.now,
-    openSession: true,
-    identityProvider: provider.ProviderName,
   });
 }
 

@@ -1,19 +1,18 @@
 import { randomBytes } from "node:crypto";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { FederationError, redirectErrorToApp } from "../federation/errors.js";
 import type { IdentityProviderData } from "../identityProviders/record.js";
 import { redirect } from "../oauth/authorization.js";
 import { authorizeQuery, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
-import type { DomainScope } from "../oauth/domainRouting.js";
+import { domainUrl, type DomainScope } from "../oauth/domainRouting.js";
 import type { OperationContext } from "../protocol/operation.js";
-import { publicBase } from "../tokens/issuer.js";
 import { providerMetadata } from "./providerMetadata.js";
 import { saveRelayState } from "./relayState.js";
 import { serviceProvider } from "./serviceProvider.js";
 
 /** The pool domain's assertion consumer service, where providers post their responses (as on Cognito). */
-export const acsUrl = (ctx: OperationContext, scope: DomainScope) =>
-  `${publicBase(ctx.config)}${scope.base}/saml2/idpresponse`;
+export const acsUrl = (ctx: OperationContext, req: IncomingMessage, scope: DomainScope) =>
+  domainUrl(ctx, req, scope, "/saml2/idpresponse");
 
 /**
  * An authorization request for a SAML provider: an AuthnRequest sent with the HTTP-Redirect
@@ -22,6 +21,7 @@ export const acsUrl = (ctx: OperationContext, scope: DomainScope) =>
  */
 export async function startSamlSignIn(
   ctx: OperationContext,
+  req: IncomingMessage,
   res: ServerResponse,
   target: AuthorizeTarget,
   scope: DomainScope,
@@ -36,7 +36,7 @@ export async function startSamlSignIn(
       providerName: provider.ProviderName,
       requestId,
     });
-    const sp = await serviceProvider(ctx, target.pool, metadata, acsUrl(ctx, scope), requestId);
+    const sp = await serviceProvider(ctx, target.pool, metadata, acsUrl(ctx, req, scope), requestId);
     redirect(res, await sp.getAuthorizeUrlAsync(relayState, undefined, {}));
   } catch (thrown) {
     if (thrown instanceof FederationError) return redirectErrorToApp(res, target.request, thrown);
