@@ -114,6 +114,8 @@ describe("ForgotPassword", () => {
   });
 
   it("follows AccountRecoverySetting priorities, and prefers the phone without one", async () => {
+    // CreateUserPoolRequest.AccountRecoverySetting: "In the absence of this setting, Amazon Cognito uses the legacy
+    // behavior to determine the recovery method where SMS is preferred over email."
     const both = {
       ...verifiedEmail("bo@example.com"),
       phone_number: "+15555550177",
@@ -149,6 +151,8 @@ describe("ForgotPassword", () => {
   });
 
   it("under an AccountRecoverySetting, doesn't recover by SMS a user with SMS MFA", async () => {
+    // AccountRecoverySetting: "SMS doesn't qualify for a valid password recovery mechanism if the user also has
+    // SMS multi-factor authentication (MFA) activated."
     const phoneFirst = await setup(t, {
       AccountRecoverySetting: {
         RecoveryMechanisms: [
@@ -334,6 +338,8 @@ describe("ConfirmForgotPassword", () => {
   });
 
   it("completes an administrator's reset and confirms the user", async () => {
+    // AdminResetUserPassword: "Sets the requested user's account into a RESET_REQUIRED status, and sends them a
+    // password-reset code."
     const { poolId, clientId } = await setup(t);
     await confirmedUser(t, poolId, "kai", verifiedEmail("kai@example.com"));
     const out = await t.client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: "kai" }));

@@ -228,6 +228,16 @@ describe("GetUser and access token checks", () => {
     const disabled = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
     assert.equal(disabled.name, "NotAuthorizedException");
     assert.equal(disabled.message, "User is disabled.");
+    // AdminDisableUser: "Deactivates a user profile and revokes all access tokens for the user."
+    const update = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "name", Value: "Off" }],
+        }),
+      ),
+    );
+    assert.equal(update.name, "NotAuthorizedException");
     await t.client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: "alice" }));
     const deleted = await errorOf(() => t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! })));
     assert.equal(deleted.name, "UserNotFoundException");
@@ -305,6 +315,24 @@ describe("ChangePassword", () => {
       ),
     );
     assert.equal(reused.name, "PasswordHistoryPolicyViolationException");
+    // A recent password is refused as well as the current one.
+    await t.client.send(
+      new ChangePasswordCommand({
+        AccessToken: tokens.AccessToken!,
+        PreviousPassword: PASSWORD,
+        ProposedPassword: "N3w!password",
+      }),
+    );
+    const recent = await errorOf(() =>
+      t.client.send(
+        new ChangePasswordCommand({
+          AccessToken: tokens.AccessToken!,
+          PreviousPassword: "N3w!password",
+          ProposedPassword: PASSWORD,
+        }),
+      ),
+    );
+    assert.equal(recent.name, "PasswordHistoryPolicyViolationException");
     const invalid = await errorOf(() =>
       t.client.send(
         new ChangePasswordCommand({ AccessToken: "bad", PreviousPassword: PASSWORD, ProposedPassword: "N3w!password" }),
@@ -312,6 +340,21 @@ describe("ChangePassword", () => {
     );
     assert.equal(invalid.name, "NotAuthorizedException");
     assert.equal(invalid.message, "Invalid Access Token");
+  });
+});
+
+describe("ChangePassword without PreviousPassword", () => {
+  const t = useCognate();
+
+  it("is refused for a user who has a password", async () => {
+    // ChangePasswordRequest.PreviousPassword: "Required if the user has a password."
+    const { signIn } = await setup(t);
+    const tokens = await signIn();
+    const err = await errorOf(() =>
+      t.client.send(new ChangePasswordCommand({ AccessToken: tokens.AccessToken!, ProposedPassword: "N3w!password" })),
+    );
+    assert.ok(err.name);
+    assert.ok((await signIn()).AccessToken);
   });
 });
 
@@ -368,6 +411,7 @@ describe("DeleteUser", () => {
     await t.client.send(new DeleteUserCommand({ AccessToken: tokens.AccessToken! }));
     const err = await errorOf(() => signIn());
     assert.equal(err.name, "UserNotFoundException");
+    assert.equal(err.message, "User does not exist.");
     const again = await errorOf(() => t.client.send(new DeleteUserCommand({ AccessToken: tokens.AccessToken! })));
     assert.equal(again.name, "UserNotFoundException");
   });
@@ -516,6 +560,16 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
       ),
     );
     assert.equal(notVerifiable.name, "InvalidParameterException");
+    // Nor can an attribute the user has no value for be verified.
+    const noPhone = await errorOf(() =>
+      t.client.send(
+        new GetUserAttributeVerificationCodeCommand({
+          AccessToken: tokens.AccessToken!,
+          AttributeName: "phone_number",
+        }),
+      ),
+    );
+    assert.equal(noPhone.name, "InvalidParameterException");
   });
 
   it("refuses writes outside the client's WriteAttributes, to UpdateUserAttributes and DeleteUserAttributes", async () => {
@@ -659,6 +713,8 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
   });
 
   it("a blank value deletes the attribute (with an address's verified flag), but not a required one", async () => {
+    // UpdateUserAttributes: "To delete an attribute from the user, submit the attribute in your API request with a
+    // blank value."
     const { poolId, signIn } = await setup(t, {
       Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],
     });
@@ -725,6 +781,15 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
       t.client.send(new DeleteUserAttributesCommand({ AccessToken: tokens.AccessToken!, UserAttributeNames: ["sub"] })),
     );
     assert.equal(sub.name, "InvalidParameterException");
+    const changeSub = await errorOf(() =>
+      t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: tokens.AccessToken!,
+          UserAttributes: [{ Name: "sub", Value: "x" }],
+        }),
+      ),
+    );
+    assert.equal(changeSub.name, "InvalidParameterException");
     // A required attribute can't be deleted.
     const required = await setup(t, {
       Schema: [{ Name: "email", AttributeDataType: "String", Required: true, Mutable: true }],

@@ -1489,12 +1489,13 @@ describe("USER_AUTH (choice-based sign-in)", () => {
   const USER_AUTH_FLOWS: ExplicitAuthFlowsType[] = ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
 
   it("signs in straight after ConfirmSignUp with its Session, once", async () => {
+    // InitiateAuthRequest.Session: "This option is only valid for users who ... are signing in for the first time".
     const { poolId, clientId } = await setup(
       t,
       { AutoVerifiedAttributes: ["email"] },
       { ExplicitAuthFlows: USER_AUTH_FLOWS },
     );
-    await t.client.send(
+    const up = await t.client.send(
       new SignUpCommand({
         ClientId: clientId,
         Username: "sofia",
@@ -1502,9 +1503,16 @@ describe("USER_AUTH (choice-based sign-in)", () => {
         UserAttributes: [{ Name: "email", Value: "sofia@example.com" }],
       }),
     );
+    assert.ok(up.Session, "SignUp returns a Session");
     const [message] = await t.cognate.store.outbox.list({ userPoolId: poolId, username: "sofia" });
+    // SignUp's Session may be passed through ConfirmSignUp.
     const confirmed = await t.client.send(
-      new ConfirmSignUpCommand({ ClientId: clientId, Username: "sofia", ConfirmationCode: message!.code! }),
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "sofia",
+        ConfirmationCode: message!.code!,
+        Session: up.Session,
+      }),
     );
     assert.ok(confirmed.Session);
     const res = await t.client.send(
@@ -1517,6 +1525,7 @@ describe("USER_AUTH (choice-based sign-in)", () => {
     );
     assert.equal(decodeJwt(res.AuthenticationResult!.AccessToken!).username, "sofia");
     assert.ok(res.AuthenticationResult!.RefreshToken);
+    assert.ok(res.AuthenticationResult!.IdToken);
     const again = await errorOf(() =>
       t.client.send(
         new InitiateAuthCommand({

@@ -1,16 +1,25 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
+  ChangePasswordCommand,
+  ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DeleteUserAttributesCommand,
+  ForgotPasswordCommand,
+  GetUserAttributeVerificationCodeCommand,
+  GetUserAuthFactorsCommand,
   GetUserCommand,
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   SignUpCommand,
+  UpdateUserAttributesCommand,
+  VerifyUserAttributeCommand,
   type CreateUserPoolClientRequest,
   type CreateUserPoolRequest,
   type SignUpCommandInput,
@@ -21,7 +30,7 @@ import { consumeCode, issueCode } from "../../src/messaging/codes.js";
 import type { OperationContext } from "../../src/protocol/operation.js";
 import { verifyPassword } from "../../src/common/passwords.js";
 import { ResourceKind } from "../../src/storage/kinds.js";
-import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
+import { errorOf, rawCall, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 interface Message {
   username: string;
@@ -139,6 +148,7 @@ describe("SignUp", () => {
   });
 
   it("sends the code by SMS when the phone is auto-verified, even if email is too", async () => {
+    // AWS CDK docs for AutoVerifiedAttrs: "If both email and phone is set, Cognito only verifies the phone number."
     const { poolId, clientId } = await setup(t, { AutoVerifiedAttributes: ["email", "phone_number"] });
     const out = await signUp(t, {
       ClientId: clientId,
@@ -234,6 +244,11 @@ describe("SignUp", () => {
       assert.equal(weak.name, "InvalidPasswordException", Password);
       assert.equal(weak.message, `Password did not conform with policy: ${reason}`, Password);
     }
+    // Leading or trailing whitespace is refused.
+    const spaced = await errorOf(() =>
+      signUp(t, { ClientId: clientId, Username: "spacey", Password: ` ${PASSWORD} ` }),
+    );
+    assert.ok(["InvalidParameterException", "InvalidPasswordException"].includes(spaced.name), spaced.name);
     // A relaxed custom policy accepts what the default one refuses.
     const relaxed = await setup(t, {
       Policies: {
@@ -258,6 +273,7 @@ describe("SignUp", () => {
   });
 
   it("creates a passwordless user only where the pool signs in with one-time codes", async () => {
+    // SignUpRequest.Password: "You can only create a passwordless user when passwordless sign-in is available."
     // Without EMAIL_OTP or SMS_OTP among the first factors a password is needed, as it was before
     // Password became optional in the API (Cognito then answered the validation error).
     const plain = await setup(t);
@@ -876,5 +892,512 @@ describe("codes shared with attribute verification (issueCode / consumeCode)", (
     await consumeCode(ctx, pool, user, "verify:email", code);
     const reused = await errorOf(() => consumeCode(ctx, pool, user, "verify:email", code));
     assert.equal(reused.name, "ExpiredCodeException");
+  });
+});
+describe("journeys that start with SignUp", () => {
+  const t = useCognate();
+  /** A pool that verifies email (unless overridden) and a client that signs in with USER_PASSWORD_AUTH. */
+  const journeySetup = (pool: Partial<CreateUserPoolRequest> = {}, client: Partial<CreateUserPoolClientRequest> = {}) =>
+    setup(
+      t,
+      { AutoVerifiedAttributes: ["email"], ...pool },
+      { ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], ...client },
+    );
+  const signIn = async (clientId: string, username: string, password = PASSWORD) => {
+    const res = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    );
+    assert.ok(res.AuthenticationResult?.AccessToken);
+    return res.AuthenticationResult.AccessToken;
+  };
+  /** Signs a user up with an email and confirms them with the code from the outbox. */
+  const confirmedUser = async (poolId: string, clientId: string, username: string, email?: string) => {
+    await signUp(t, {
+      ClientId: clientId,
+      Username: username,
+      UserAttributes: [{ Name: "email", Value: email ?? `${username}@example.com` }],
+    });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: username, ConfirmationCode: await lastCode(t, poolId) }),
+    );
+  };
+  const attr = (list: { Name?: string; Value?: string }[] | undefined, name: string) => attrs(list)[name];
+  const passwordlessPool = {
+    EmailConfiguration: {
+      EmailSendingAccount: "DEVELOPER" as const,
+      SourceArn: "arn:aws:ses:us-east-1:000000000000:identity/example.com",
+      From: "no-reply@example.com",
+    },
+    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD" as const, "EMAIL_OTP" as const] } },
+  };
+  const userAuthClient = { ExplicitAuthFlows: ["ALLOW_USER_AUTH" as const, "ALLOW_REFRESH_TOKEN_AUTH" as const] };
+  const devPool = {
+    Schema: [{ Name: "secret", AttributeDataType: "String" as const, DeveloperOnlyAttribute: true, Mutable: true }],
+  };
+
+  it("a changed phone number is unverified and a code goes to it by SMS", async () => {
+    const { poolId, clientId } = await journeySetup({ AutoVerifiedAttributes: ["phone_number"] });
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "ph",
+      UserAttributes: [{ Name: "phone_number", Value: "+12065550001" }],
+    });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "ph", ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    const token = await signIn(clientId, "ph");
+    const res = await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "phone_number", Value: "+12065554321" }],
+      }),
+    );
+    assert.deepEqual(res.CodeDeliveryDetailsList, [
+      { AttributeName: "phone_number", DeliveryMedium: "SMS", Destination: "+*******4321" },
+    ]);
+    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(user.UserAttributes, "phone_number"), "+12065554321");
+    assert.equal(attr(user.UserAttributes, "phone_number_verified"), "false");
+  });
+
+  it("in a case-insensitive email-as-username pool, a case variant of a taken email is refused", async () => {
+    const { clientId } = await journeySetup({
+      UsernameAttributes: ["email"],
+      UsernameConfiguration: { CaseSensitive: false },
+    });
+    await signUp(t, { ClientId: clientId, Username: "dana@example.com" });
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "Dana@Example.com" }));
+    assert.equal(err.name, "UsernameExistsException");
+  });
+
+  it("in an email-as-username pool, the self-service operations accept the sub or the email as Username", async () => {
+    // "If username isn't an alias attribute in your user pool, this value must be the sub of a local user or the
+    // username of a user from a third-party IdP." (ConfirmSignUpRequest / ResendConfirmationCodeRequest /
+    // ForgotPasswordRequest Username)
+    const { poolId, clientId } = await journeySetup({ UsernameAttributes: ["email"] });
+    const { UserSub } = await signUp(t, { ClientId: clientId, Username: "bysub@example.com" });
+    const resent = await t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: UserSub }));
+    assert.equal(resent.CodeDeliveryDetails?.Destination, "b***@e***");
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: UserSub, ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    assert.equal((await adminGet(t, poolId, UserSub!)).UserStatus, "CONFIRMED");
+    const forgot = await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: UserSub }));
+    assert.equal(forgot.CodeDeliveryDetails?.DeliveryMedium, "EMAIL");
+    await t.client.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: "bysub@example.com",
+        ConfirmationCode: await lastCode(t, poolId),
+        Password: "N3w-Passw0rd!",
+      }),
+    );
+    assert.ok(await signIn(clientId, "bysub@example.com", "N3w-Passw0rd!"));
+  });
+
+  it("ConfirmSignUp, ResendConfirmationCode and ConfirmForgotPassword require the SECRET_HASH of a client with a secret", async () => {
+    const { poolId, clientId, secret } = await journeySetup({}, { GenerateSecret: true });
+    const hash = computeSecretHash("sh", clientId, secret!);
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "sh",
+      SecretHash: hash,
+      UserAttributes: [{ Name: "email", Value: "sh@example.com" }],
+    });
+    const code = await lastCode(t, poolId);
+    const resend = await errorOf(() =>
+      t.client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: "sh" })),
+    );
+    assert.equal(resend.name, "NotAuthorizedException");
+    const confirm = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "sh", ConfirmationCode: code })),
+    );
+    assert.equal(confirm.name, "NotAuthorizedException");
+    assert.equal((await adminGet(t, poolId, "sh")).UserStatus, "UNCONFIRMED");
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "sh", ConfirmationCode: code, SecretHash: hash }),
+    );
+    await t.client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: "sh", SecretHash: hash }));
+    const reset = await errorOf(() =>
+      t.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: clientId,
+          Username: "sh",
+          ConfirmationCode: code,
+          Password: "N3w-Passw0rd!",
+        }),
+      ),
+    );
+    assert.equal(reset.name, "NotAuthorizedException");
+  });
+
+  it("while a new email awaits verification, the user signs in with the original one", async () => {
+    // UpdateUserAttributesRequest.UserAttributes: "Your user can sign in and receive messages with the original
+    // attribute value until they verify the new value."
+    const { poolId, clientId } = await journeySetup({
+      UsernameAttributes: ["email"],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+    });
+    await signUp(t, { ClientId: clientId, Username: "orig@example.com" });
+    await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "orig@example.com",
+        ConfirmationCode: await lastCode(t, poolId),
+      }),
+    );
+    const token = await signIn(clientId, "orig@example.com");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "email", Value: "next@example.com" }],
+      }),
+    );
+    assert.ok(await signIn(clientId, "orig@example.com"));
+    const early = await errorOf(() => signIn(clientId, "next@example.com"));
+    assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(early.name), early.name);
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(t, poolId) }),
+    );
+    assert.ok(await signIn(clientId, "next@example.com"));
+    const sent = (await messagesOf(t, poolId)).at(-1)!;
+    assert.equal(sent.destination, "next@example.com");
+  });
+
+  it("SignUp's wire response carries exactly UserConfirmed, UserSub, CodeDeliveryDetails and Session", async () => {
+    const { clientId } = await journeySetup();
+    const res = await rawCall(
+      t.url,
+      "SignUp",
+      JSON.stringify({
+        ClientId: clientId,
+        Username: "wire",
+        Password: PASSWORD,
+        UserAttributes: [{ Name: "email", Value: "wire@example.com" }],
+      }),
+    );
+    assert.equal(res.status, 200);
+    const keys = Object.keys(res.body).sort();
+    for (const k of keys) assert.ok(["CodeDeliveryDetails", "Session", "UserConfirmed", "UserSub"].includes(k), k);
+    assert.equal(res.body.UserConfirmed, false);
+    assert.deepEqual(res.body.CodeDeliveryDetails, {
+      AttributeName: "email",
+      DeliveryMedium: "EMAIL",
+      Destination: "w***@e***",
+    });
+  });
+
+  it("DeleteUserAttributes removes a custom attribute named with its custom: prefix", async () => {
+    const { poolId, clientId } = await journeySetup({
+      Schema: [{ Name: "dept", AttributeDataType: "String", Mutable: true }],
+    });
+    await confirmedUser(poolId, clientId, "dept");
+    const token = await signIn(clientId, "dept");
+    await t.client.send(
+      new UpdateUserAttributesCommand({ AccessToken: token, UserAttributes: [{ Name: "custom:dept", Value: "R&D" }] }),
+    );
+    assert.equal(
+      attr((await t.client.send(new GetUserCommand({ AccessToken: token }))).UserAttributes, "custom:dept"),
+      "R&D",
+    );
+    await t.client.send(new DeleteUserAttributesCommand({ AccessToken: token, UserAttributeNames: ["custom:dept"] }));
+    assert.equal(
+      attr((await t.client.send(new GetUserCommand({ AccessToken: token }))).UserAttributes, "custom:dept"),
+      undefined,
+    );
+  });
+
+  it("verifies a phone number by SMS code with the pool's SmsMessage template", async () => {
+    const { poolId, clientId } = await journeySetup({
+      AutoVerifiedAttributes: ["email"],
+      VerificationMessageTemplate: { SmsMessage: "Code: {####}" },
+    });
+    await confirmedUser(poolId, clientId, "sms");
+    const token = await signIn(clientId, "sms");
+    await t.client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: token,
+        UserAttributes: [{ Name: "phone_number", Value: "+12065552468" }],
+      }),
+    );
+    const res = await t.client.send(
+      new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: "phone_number" }),
+    );
+    assert.deepEqual(res.CodeDeliveryDetails, {
+      AttributeName: "phone_number",
+      DeliveryMedium: "SMS",
+      Destination: "+*******2468",
+    });
+    const sent = (await messagesOf(t, poolId)).at(-1)!;
+    assert.equal(sent.deliveryMedium, "SMS");
+    assert.equal(sent.destination, "+12065552468");
+    assert.equal(sent.message, `Code: ${sent.code}`);
+    await t.client.send(
+      new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "phone_number", Code: sent.code! }),
+    );
+    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(user.UserAttributes, "phone_number_verified"), "true");
+  });
+
+  it("GetUser returns custom attributes by default", async () => {
+    const { poolId, clientId } = await journeySetup({
+      Schema: [{ Name: "tier", AttributeDataType: "String", Mutable: true }],
+    });
+    await signUp(t, {
+      ClientId: clientId,
+      Username: "tiered",
+      UserAttributes: [
+        { Name: "email", Value: "tiered@example.com" },
+        { Name: "custom:tier", Value: "gold" },
+      ],
+    });
+    await t.client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: "tiered", ConfirmationCode: await lastCode(t, poolId) }),
+    );
+    const token = await signIn(clientId, "tiered");
+    const user = await t.client.send(new GetUserCommand({ AccessToken: token }));
+    assert.equal(attr(user.UserAttributes, "custom:tier"), "gold");
+  });
+
+  it("ConfirmSignUp refuses an administrator-created user: 'Current status is FORCE_CHANGE_PASSWORD'", async () => {
+    const { poolId, clientId } = await journeySetup();
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: "invitee", MessageAction: "SUPPRESS" }),
+    );
+    const err = await errorOf(() =>
+      t.client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: "invitee", ConfirmationCode: "123456" })),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+    assert.equal(err.message, "User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD");
+  });
+
+  it("in a phone-alias pool, refuses a phone-shaped username", async () => {
+    const { clientId } = await journeySetup({ AliasAttributes: ["phone_number"], AutoVerifiedAttributes: [] });
+    const err = await errorOf(() => signUp(t, { ClientId: clientId, Username: "+12065550123" }));
+    assert.equal(err.name, "InvalidParameterException");
+    assert.match(err.message, /^Username cannot be of phone number format/);
+  });
+
+  it("with EMAIL_OTP allowed, a user signs up without a password and gets EMAIL_OTP as their factor", async () => {
+    const { poolId, clientId } = await journeySetup(passwordlessPool, userAuthClient);
+    const up = await t.client.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: "otp",
+        UserAttributes: [{ Name: "email", Value: "otp@example.com" }],
+      }),
+    );
+    assert.equal(up.UserConfirmed, false);
+    const confirmed = await t.client.send(
+      new ConfirmSignUpCommand({
+        ClientId: clientId,
+        Username: "otp",
+        ConfirmationCode: await lastCode(t, poolId),
+        Session: up.Session,
+      }),
+    );
+    const auth = await t.client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: "USER_AUTH",
+        AuthParameters: { USERNAME: "otp" },
+        Session: confirmed.Session,
+      }),
+    );
+    const token = auth.AuthenticationResult!.AccessToken!;
+    const factors = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
+    assert.equal(factors.Username, "otp");
+    assert.deepEqual(factors.ConfiguredUserAuthFactors, ["EMAIL_OTP"]);
+    // ChangePasswordRequest.PreviousPassword: "If the user has no password and only signs in with passwordless
+    // authentication options, you can omit this parameter."
+    await t.client.send(new ChangePasswordCommand({ AccessToken: token, ProposedPassword: "Fresh-Passw0rd!" }));
+    const after = await t.client.send(new GetUserAuthFactorsCommand({ AccessToken: token }));
+    assert.deepEqual([...(after.ConfiguredUserAuthFactors ?? [])].sort(), ["EMAIL_OTP", "PASSWORD"]);
+  });
+
+  it("SignUp can't set a developer-only attribute", async () => {
+    const { clientId } = await journeySetup(devPool);
+    const err = await errorOf(() =>
+      t.client.send(
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: "devsign",
+          Password: PASSWORD,
+          UserAttributes: [
+            { Name: "email", Value: "devsign@example.com" },
+            { Name: "dev:custom:secret", Value: "x" },
+          ],
+        }),
+      ),
+    );
+    assert.equal(err.name, "NotAuthorizedException");
+  });
+
+  it("with PreventUserExistenceErrors, the simulated delivery follows the input username's format", async () => {
+    // "The simulated delivery medium is determined by the input username format and verification settings of the
+    // user pool." (Developer Guide, Managing user existence error responses, ForgotPassword)
+    const email = await journeySetup({ UsernameAttributes: ["email"] }, { PreventUserExistenceErrors: "ENABLED" });
+    const byEmail = await t.client.send(
+      new ForgotPasswordCommand({ ClientId: email.clientId, Username: "ghost@example.com" }),
+    );
+    assert.deepEqual(byEmail.CodeDeliveryDetails, {
+      AttributeName: "email",
+      DeliveryMedium: "EMAIL",
+      Destination: "g***@e***",
+    });
+    const phone = await journeySetup(
+      { UsernameAttributes: ["phone_number"], AutoVerifiedAttributes: ["phone_number"] },
+      { PreventUserExistenceErrors: "ENABLED" },
+    );
+    const byPhone = await t.client.send(
+      new ForgotPasswordCommand({ ClientId: phone.clientId, Username: "+12065550199" }),
+    );
+    assert.deepEqual(byPhone.CodeDeliveryDetails, {
+      AttributeName: "phone_number",
+      DeliveryMedium: "SMS",
+      Destination: "+*******0199",
+    });
+  });
+
+  describe("changing a sign-in email (Developer Guide, 'Verifying when users change their email or phone number')", () => {
+    const signInFails = async (clientId: string, username: string) => {
+      const err = await errorOf(() => signIn(clientId, username));
+      assert.ok(["NotAuthorizedException", "UserNotFoundException"].includes(err.name), `${username}: ${err.name}`);
+    };
+
+    const aliasUser = async (requireVerification: boolean, username: string, email: string) => {
+      const { poolId, clientId } = await journeySetup({
+        AliasAttributes: ["email"],
+        ...(requireVerification
+          ? { UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email" as const] } }
+          : {}),
+      });
+      await signUp(t, { ClientId: clientId, Username: username, UserAttributes: [{ Name: "email", Value: email }] });
+      await t.client.send(
+        new ConfirmSignUpCommand({
+          ClientId: clientId,
+          Username: username,
+          ConfirmationCode: await lastCode(t, poolId),
+        }),
+      );
+      return { poolId, clientId, token: await signIn(clientId, email) };
+    };
+
+    it("Example 1 (alias, verification required): only the original email signs in until the new one is verified", async () => {
+      const { poolId, clientId, token } = await aliasUser(true, "user1", "user1@example.com");
+      await t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: token,
+          UserAttributes: [{ Name: "email", Value: "user1+foo@example.com" }],
+        }),
+      );
+      assert.ok(await signIn(clientId, "user1@example.com"));
+      await signInFails(clientId, "user1+foo@example.com");
+      await t.client.send(
+        new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(t, poolId) }),
+      );
+      assert.ok(await signIn(clientId, "user1+foo@example.com"));
+      await signInFails(clientId, "user1@example.com");
+    });
+
+    it("Example 2 (alias, no verification required): neither email signs in until the new one is verified", async () => {
+      const { poolId, clientId, token } = await aliasUser(false, "user2", "user2@example.com");
+      await t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: token,
+          UserAttributes: [{ Name: "email", Value: "user2+bar@example.com" }],
+        }),
+      );
+      await signInFails(clientId, "user2@example.com");
+      await signInFails(clientId, "user2+bar@example.com");
+      await t.client.send(
+        new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(t, poolId) }),
+      );
+      assert.ok(await signIn(clientId, "user2+bar@example.com"));
+      await signInFails(clientId, "user2@example.com");
+    });
+
+    it("Example 3 (email as username, no verification required): the new email signs in at once", async () => {
+      const { poolId, clientId } = await journeySetup({ UsernameAttributes: ["email"] });
+      await signUp(t, { ClientId: clientId, Username: "user3@example.com" });
+      await t.client.send(
+        new ConfirmSignUpCommand({
+          ClientId: clientId,
+          Username: "user3@example.com",
+          ConfirmationCode: await lastCode(t, poolId),
+        }),
+      );
+      const token = await signIn(clientId, "user3@example.com");
+      await t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: token,
+          UserAttributes: [{ Name: "email", Value: "user3+baz@example.com" }],
+        }),
+      );
+      assert.ok(await signIn(clientId, "user3+baz@example.com"));
+    });
+
+    it("email as username, verification required: after verifying, the original email no longer signs in", async () => {
+      const { poolId, clientId } = await journeySetup({
+        UsernameAttributes: ["email"],
+        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+      });
+      await signUp(t, { ClientId: clientId, Username: "user4@example.com" });
+      await t.client.send(
+        new ConfirmSignUpCommand({
+          ClientId: clientId,
+          Username: "user4@example.com",
+          ConfirmationCode: await lastCode(t, poolId),
+        }),
+      );
+      const token = await signIn(clientId, "user4@example.com");
+      await t.client.send(
+        new UpdateUserAttributesCommand({
+          AccessToken: token,
+          UserAttributes: [{ Name: "email", Value: "user4+qux@example.com" }],
+        }),
+      );
+      await t.client.send(
+        new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(t, poolId) }),
+      );
+      assert.ok(await signIn(clientId, "user4+qux@example.com"));
+      await signInFails(clientId, "user4@example.com");
+    });
+  });
+
+  describe("confirming both email and phone (Developer Guide, 'Signing up and confirming user accounts')", () => {
+    it("sign-up verifies the phone; the email is verified later with GetUserAttributeVerificationCode", async () => {
+      const { poolId, clientId } = await journeySetup({ AutoVerifiedAttributes: ["email", "phone_number"] });
+      await signUp(t, {
+        ClientId: clientId,
+        Username: "twoways",
+        UserAttributes: [
+          { Name: "email", Value: "twoways@example.com" },
+          { Name: "phone_number", Value: "+12065553434" },
+        ],
+      });
+      const sent = (await messagesOf(t, poolId)).at(-1)!;
+      assert.equal(sent.deliveryMedium, "SMS");
+      await t.client.send(
+        new ConfirmSignUpCommand({ ClientId: clientId, Username: "twoways", ConfirmationCode: sent.code! }),
+      );
+      const token = await signIn(clientId, "twoways");
+      const before = await t.client.send(new GetUserCommand({ AccessToken: token }));
+      assert.equal(attr(before.UserAttributes, "phone_number_verified"), "true");
+      assert.notEqual(attr(before.UserAttributes, "email_verified"), "true");
+      const res = await t.client.send(
+        new GetUserAttributeVerificationCodeCommand({ AccessToken: token, AttributeName: "email" }),
+      );
+      assert.equal(res.CodeDeliveryDetails?.Destination, "t***@e***");
+      await t.client.send(
+        new VerifyUserAttributeCommand({ AccessToken: token, AttributeName: "email", Code: await lastCode(t, poolId) }),
+      );
+      const after = await t.client.send(new GetUserCommand({ AccessToken: token }));
+      assert.equal(attr(after.UserAttributes, "email_verified"), "true");
+    });
   });
 });
