@@ -136,5 +136,7 @@ export function verifierMatches(codeChallenge: string, codeVerifier: string): bo
 }
 
 export function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: location, "Content-Length": 0, "Cache-Control": "no-store" }).end();
+  // An absolute URL as its serialisation: a LogoutURL may hold characters a header may not.
+  const href = URL.canParse(location) ? new URL(location).href : location;
+  res.writeHead(302, { Location: href, "Content-Length": 0, "Cache-Control": "no-store" }).end();
 }

@@ -111,9 +111,13 @@ export async function readAuthorizeRequest(
   const requestedScope = params.get("scope") ?? "";
   const asked = [...new Set(requestedScope.split(/\s+/).filter(Boolean))];
   if (asked.some((s) => !allowed.includes(s))) throw fail("invalid_scope");
-  // Without `scope`, the client's every scope; the OpenID scopes besides openid need openid.
+  // Without `scope`, the client's every scope; asked for, the OpenID scopes besides openid need openid.
   const scopes = asked.length ? asked : [...allowed];
-  if (!scopes.includes("openid") && scopes.some((s) => s === "email" || s === "phone" || s === "profile")) {
+  if (
+    asked.length &&
+    !asked.includes("openid") &&
+    asked.some((s) => s === "email" || s === "phone" || s === "profile")
+  ) {
     throw fail("invalid_scope");
   }
 

@@ -24,6 +24,8 @@ export async function authenticateClient(
   req: IncomingMessage,
   form: Map<string, string>,
   status: number,
+  /** The pool of the domain the request addressed, if it named one: its clients only. */
+  domainPoolId?: string,
 ): Promise<AuthenticatedClient> {
   const fail = () => new OAuthError("invalid_client", status);
   const basic = basicCredentials(req.headers.authorization);
@@ -39,7 +41,7 @@ export async function authenticateClient(
 
   const client = await ctx.store.clients.find(clientId);
   const pool = client ? await ctx.store.pools.get(client.poolId) : undefined;
-  if (!client || !pool) throw fail();
+  if (!client || !pool || (domainPoolId !== undefined && pool.id !== domainPoolId)) throw fail();
   if (client.secrets.length === 0) {
     // A public client has nothing to prove; a secret it was never given proves nothing either.
     if (secret) throw fail();

@@ -86,7 +86,8 @@ function hostName(req: IncomingMessage): string | undefined {
   const host = req.headers.host?.toLowerCase();
   if (!host) return undefined;
   // Strip the port (and the brackets of an IPv6 literal).
-  return host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d+$/, "");
+  // A fully qualified name may end with a dot.
+  return host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d+$/, "").replace(/\.$/, "");
 }
 
 const isLoopbackName = (host: string) =>

@@ -20,6 +20,14 @@ export interface HostedSession {
 }
 
 export const SESSION_COOKIE = "cognito";
+
+/**
+ * The session cookie's name: `cognito` on a domain (its own host or path), as on Cognito; at the
+ * server root, where every pool shares one path, `cognito-<poolId>`, so that pools' sessions
+ * do not replace each other.
+ */
+export const sessionCookieName = (poolId: string, scope: DomainScope) =>
+  scope.domain !== undefined ? SESSION_COOKIE : `${SESSION_COOKIE}-${poolId}`;
 const SESSION_MS = 60 * 60_000;
 
 const hashOf = (cookie: string) => createHash("sha256").update(cookie).digest("base64url");
@@ -44,7 +52,7 @@ export async function openHostedSession(
   });
   appendCookie(
     res,
-    `${SESSION_COOKIE}=${pool.id}.${cookie}; Max-Age=${SESSION_MS / 1000}; ${cookieAttributes(ctx, scope)}`,
+    `${sessionCookieName(pool.id, scope)}=${pool.id}.${cookie}; Max-Age=${SESSION_MS / 1000}; ${cookieAttributes(ctx, scope)}`,
   );
 }
 
@@ -61,7 +69,7 @@ export async function useHostedSession(
   pool: PoolRecord,
   scope: DomainScope,
 ): Promise<HostedSession | undefined> {
-  const found = sessionCookie(req);
+  const found = sessionCookie(req, sessionCookieName(pool.id, scope));
   if (!found || found.poolId !== pool.id) return undefined;
   const record = await ctx.store.resources.get<HostedSession>(
     ResourceKind.hostedSession,
@@ -74,21 +82,25 @@ export async function useHostedSession(
   await ctx.store.resources.put({ ...record, updatedAt: ctx.now, expiresAt: ctx.now + SESSION_MS });
   appendCookie(
     res,
-    `${SESSION_COOKIE}=${pool.id}.${found.secret}; Max-Age=${SESSION_MS / 1000}; ${cookieAttributes(ctx, scope)}`,
+    `${sessionCookieName(pool.id, scope)}=${pool.id}.${found.secret}; Max-Age=${SESSION_MS / 1000}; ${cookieAttributes(ctx, scope)}`,
   );
   return record.data;
 }
 
-/** Ends the request's session (if any) and clears its cookie. */
+/** Ends the request's session with the pool (if any) and clears its cookie. */
 export async function endHostedSession(
   ctx: OperationContext,
   req: IncomingMessage,
   res: ServerResponse,
+  poolId: string,
   scope: DomainScope,
 ): Promise<void> {
-  const found = sessionCookie(req);
-  if (found) await ctx.store.resources.delete(ResourceKind.hostedSession, found.poolId, hashOf(found.secret));
-  appendCookie(res, `${SESSION_COOKIE}=; Max-Age=0; ${cookieAttributes(ctx, scope)}`);
+  const name = sessionCookieName(poolId, scope);
+  const found = sessionCookie(req, name);
+  if (found?.poolId === poolId) {
+    await ctx.store.resources.delete(ResourceKind.hostedSession, poolId, hashOf(found.secret));
+  }
+  appendCookie(res, `${name}=; Max-Age=0; ${cookieAttributes(ctx, scope)}`);
 }
 
 /** Path-scoped to the domain's base, unreadable by scripts, not sent on cross-site subrequests. */
@@ -112,8 +124,8 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
   return undefined;
 }
 
-function sessionCookie(req: IncomingMessage): { poolId: string; secret: string } | undefined {
-  const value = readCookie(req, SESSION_COOKIE);
+function sessionCookie(req: IncomingMessage, name: string): { poolId: string; secret: string } | undefined {
+  const value = readCookie(req, name);
   const dot = value?.lastIndexOf(".") ?? -1;
   if (!value || dot <= 0) return undefined;
   return { poolId: value.slice(0, dot), secret: value.slice(dot + 1) };

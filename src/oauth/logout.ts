@@ -30,12 +30,12 @@ export async function logoutEndpoint(
     if (logoutUri !== null) {
       const allowed = (client.config.LogoutURLs as string[] | undefined) ?? [];
       if (!allowed.includes(logoutUri)) throw new AuthorizePageError("redirect_mismatch", "redirect_mismatch");
-      await endHostedSession(ctx, req, res, scope);
+      await endHostedSession(ctx, req, res, client.poolId, scope);
       return redirect(res, logoutUri);
     }
     // No logout_uri: sign out, then start the authorization request the parameters describe.
     const target = await readAuthorizeRequest(ctx, params, scope);
-    await endHostedSession(ctx, req, res, scope);
+    await endHostedSession(ctx, req, res, client.poolId, scope);
     redirect(res, `${scope.base}/login?${authorizeQuery(target.request)}`);
   } catch (thrown) {
     answerAuthorizeError(res, thrown, url, scope);

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { revokeRefreshToken } from "../auth/revokeToken.js";
 import { CognitoError } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
+import type { DomainScope } from "./domainRouting.js";
 import { authenticateClient } from "./clientAuth.js";
 import { oauthError } from "./errors.js";
 
@@ -13,8 +14,13 @@ import { oauthError } from "./errors.js";
  * refresh token (an access or id token); 200 with an empty body otherwise, an unknown token
  * included (RFC 7009 §2.2).
  */
-export async function revokeEndpoint(ctx: OperationContext, req: IncomingMessage, form: Map<string, string>) {
-  const { pool, client } = await authenticateClient(ctx, req, form, 401);
+export async function revokeEndpoint(
+  ctx: OperationContext,
+  req: IncomingMessage,
+  form: Map<string, string>,
+  scope: DomainScope,
+) {
+  const { pool, client } = await authenticateClient(ctx, req, form, 401, scope.poolId);
   const token = form.get("token");
   if (!token) throw oauthError("invalid_request");
   if (client.config.EnableTokenRevocation === false) throw oauthError("invalid_request");

@@ -6,7 +6,7 @@ import type { CognateConfig } from "../server/config.js";
 import type { Store } from "../storage/types.js";
 import { OAuthError } from "./errors.js";
 import { authorizeEndpoint } from "./authorize.js";
-import { routeDomainRequest } from "./domainRouting.js";
+import { routeDomainRequest, type DomainScope } from "./domainRouting.js";
 import { logoutEndpoint } from "./logout.js";
 import { revokeEndpoint } from "./revoke.js";
 import { tokenEndpoint } from "./token.js";
@@ -20,7 +20,12 @@ export interface OAuthDeps {
   log: Logger;
 }
 
-type JsonEndpoint = (ctx: OperationContext, req: IncomingMessage, form: Map<string, string>) => Promise<unknown>;
+type JsonEndpoint = (
+  ctx: OperationContext,
+  req: IncomingMessage,
+  form: Map<string, string>,
+  scope: DomainScope,
+) => Promise<unknown>;
 
 // Both take POSTs only, as Cognito's do.
 const POST_ENDPOINTS: Record<string, JsonEndpoint> = {
@@ -47,12 +52,12 @@ export async function handleOAuth(
   if (post)
     return (
       method === "POST" &&
-      (await answerJson(req, res, url, deps, (ctx) => readForm(req).then((form) => post(ctx, req, form))))
+      (await answerJson(req, res, url, deps, (ctx) => readForm(req).then((form) => post(ctx, req, form, scope))))
     );
   if (path === "/oauth2/userInfo") {
     return (
       (method === "GET" || method === "POST") &&
-      (await answerJson(req, res, url, deps, (ctx) => userInfoEndpoint(ctx, req)))
+      (await answerJson(req, res, url, deps, (ctx) => userInfoEndpoint(ctx, req, scope)))
     );
   }
   const started = process.hrtime.bigint();

@@ -4,6 +4,7 @@ import { CognitoError } from "../protocol/errors.js";
 import type { OperationContext } from "../protocol/operation.js";
 import type { ClientRecord, PoolRecord, UserRecord } from "../storage/types.js";
 import { verifyAccessToken } from "../tokens/verify.js";
+import type { DomainScope } from "./domainRouting.js";
 import { OAuthError } from "./errors.js";
 
 // What `profile`, `email` and `phone` add to the answer (OpenID Connect Core §5.4); custom attributes come with profile.
@@ -31,7 +32,11 @@ const PHONE = ["phone_number", "phone_number_verified"];
  * attributes the token's scopes cover. Tokens without openid (every API-issued token) are refused.
  * Values are strings, as Cognito sends them (email_verified is "true").
  */
-export async function userInfoEndpoint(ctx: OperationContext, req: IncomingMessage): Promise<Record<string, string>> {
+export async function userInfoEndpoint(
+  ctx: OperationContext,
+  req: IncomingMessage,
+  scope: DomainScope,
+): Promise<Record<string, string>> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
   if (!match) throw new OAuthError("invalid_request", 401, "Access token is missing");
   let verified;
@@ -42,18 +47,22 @@ export async function userInfoEndpoint(ctx: OperationContext, req: IncomingMessa
     throw thrown;
   }
   const { pool, user, claims } = verified;
+  // Another pool's token is not this domain's; a deleted client's tokens read nothing.
   const client = await ctx.store.clients.get(pool.id, claims.client_id);
+  if ((scope.poolId !== undefined && scope.poolId !== pool.id) || !client) {
+    throw new OAuthError("invalid_token", 401, "Invalid Access Token");
+  }
   const scopes = new Set(claims.scope.split(" "));
   return userInfoClaims(pool, client, user, scopes);
 }
 
 function userInfoClaims(
   pool: PoolRecord,
-  client: ClientRecord | undefined,
+  client: ClientRecord,
   user: UserRecord,
   scopes: Set<string>,
 ): Record<string, string> {
-  const readable = client?.config.ReadAttributes as string[] | undefined;
+  const readable = client.config.ReadAttributes as string[] | undefined;
   const canRead = (name: string) => !readable?.length || readable.includes(name);
   // openid alone: everything the client may read; with narrower scopes, just what they cover.
   const narrowed = scopes.has("profile") || scopes.has("email") || scopes.has("phone");

@@ -10,9 +10,9 @@ const MAX_FORM_BYTES = 64 * 1024;
  * The parameters of an application/x-www-form-urlencoded POST (Cognito's endpoints take no
  * other type). A parameter given twice is malformed (RFC 6749 §3.2).
  */
-export async function readForm(req: IncomingMessage): Promise<Map<string, string>> {
+export async function readForm(req: IncomingMessage, maxBytes = MAX_FORM_BYTES): Promise<Map<string, string>> {
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  const text = await readText(req);
+  const text = await readText(req, maxBytes);
   if (type !== "application/x-www-form-urlencoded") throw oauthError("invalid_request");
   if (text === undefined) throw oauthError("invalid_request");
   const form = new Map<string, string>();
@@ -23,15 +23,24 @@ export async function readForm(req: IncomingMessage): Promise<Map<string, string
   return form;
 }
 
-function readText(req: IncomingMessage): Promise<string | undefined> {
+// Requests whose body was too large: their answer closes the connection, so the rest is never read.
+const oversized = new WeakSet<IncomingMessage>();
+
+/** The body as text; undefined as soon as it grows past maxBytes (the rest is not read: the connection closes after the answer). */
+function readText(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_FORM_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_FORM_BYTES ? undefined : Buffer.concat(chunks).toString("utf8")));
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      oversized.add(req);
+      resolve(undefined);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
@@ -49,6 +58,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendError(res: ServerResponse, err: OAuthError): void {
+  if (oversized.has(res.req)) res.setHeader("Connection", "close");
   // Bearer-token refusals say why in WWW-Authenticate too (RFC 6750 §3).
   if (err.status === 401 && err.code !== "invalid_client") {
     res.setHeader("WWW-Authenticate", `Bearer error="${err.code}"`);

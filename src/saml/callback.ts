@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Profile } from "@node-saml/node-saml";
+import { DOMParser } from "@xmldom/xmldom";
 import { FederationError } from "../federation/errors.js";
 import { answerFederationFailure, finishFederatedSignIn } from "../federation/finish.js";
 import { findProvider } from "../identityProviders/lookup.js";
@@ -33,7 +35,8 @@ export async function handleSamlResponse(
   if (req.method !== "POST") return page("SAML responses are posted.");
   let form: Map<string, string>;
   try {
-    form = await readForm(req);
+    // Cognito takes assertions of up to 100,000 characters: base64 and form-encoded, ~140 KB.
+    form = await readForm(req, 256 * 1024);
   } catch (thrown) {
     if (thrown instanceof OAuthError) return page("Malformed form.");
     throw thrown;
@@ -71,7 +74,9 @@ async function finishSignIn(
     throw new FederationError("invalid_request", "The identity provider does not exist.");
   }
   if (!samlResponse) throw new FederationError("invalid_request", "Missing SAMLResponse.");
-  const sp = await serviceProvider(ctx, pool, await providerMetadata(provider), acsUrl(ctx, req, routed.scope));
+  const metadata = await providerMetadata(provider);
+  const consumer = acsUrl(ctx, req, routed.scope);
+  const sp = await serviceProvider(ctx, pool, metadata, consumer, relay.requestId);
   let profile;
   try {
     ({ profile } = await sp.validatePostResponseAsync({ SAMLResponse: samlResponse }));
@@ -87,6 +92,10 @@ async function finishSignIn(
   // The request is answered: its RelayState is spent already, its id goes too.
   await ctx.store.resources.delete(ResourceKind.samlRequest, pool.id, relay.requestId);
   if (!profile?.nameID) throw new FederationError("invalid_request", "Invalid SAML response: no NameID.");
+  // node-saml checks signature, audience, validity and InResponseTo; who sent it and to whom are ours to check.
+  if (!addressedHere(profile, metadata.entityId, consumer)) {
+    throw new FederationError("invalid_request", "Invalid SAML response.");
+  }
   const attributes = samlAttributes(profile.attributes);
   await finishFederatedSignIn(ctx, res, target, routed.scope, provider, {
     sub: profile.nameID,
@@ -95,6 +104,25 @@ async function finishSignIn(
     trigger: { providerName: provider.ProviderName, providerType: "SAML", samlResponse: attributes },
   });
 }
+
+/**
+ * The (signed) assertion comes from the provider's entity and names this ACS as its recipient;
+ * the response, where it says, is addressed to this ACS.
+ */
+function addressedHere(profile: Profile, entityId: string, consumer: string): boolean {
+  if (entityId && profile.issuer !== entityId) return false;
+  const parse = (xml: string | undefined) => (xml ? new DOMParser().parseFromString(xml, "text/xml") : undefined);
+  const assertion = parse(profile.getAssertionXml?.());
+  const confirmations = assertion?.getElementsByTagNameNS(SAML_ASSERTION, "SubjectConfirmationData");
+  for (let i = 0; i < (confirmations?.length ?? 0); i++) {
+    const recipient = confirmations!.item(i)!.getAttribute("Recipient");
+    if (recipient && recipient !== consumer) return false;
+  }
+  const destination = parse(profile.getSamlResponseXml?.())?.documentElement?.getAttribute("Destination");
+  return !destination || destination === consumer;
+}
+
+const SAML_ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
 
 /** The assertion's attributes as strings; a multi-valued attribute's values joined by commas. */
 function samlAttributes(attributes: unknown): Record<string, string> {

@@ -21,7 +21,10 @@ export async function serviceProvider(
   pool: PoolRecord,
   metadata: IdpMetadata,
   acsUrl: string,
-  /** The ID of the AuthnRequest about to be sent (kept with the RelayState). */
+  /**
+   * The AuthnRequest this exchange is about: the ID to give the request about to be sent, or
+   * the only one a response may answer (the one its RelayState was issued with).
+   */
   requestId?: string,
 ) {
   const { SAML, ValidateInResponseTo } = await import("@node-saml/node-saml");
@@ -39,7 +42,7 @@ export async function serviceProvider(
     acceptedClockSkewMs: 60_000,
     validateInResponseTo: ValidateInResponseTo.always,
     requestIdExpirationPeriodMs: REQUEST_MS,
-    cacheProvider: requestStore(ctx, pool),
+    cacheProvider: requestStore(ctx, pool, requestId),
     ...(requestId ? { generateUniqueId: () => requestId } : {}),
   });
 }
@@ -48,7 +51,7 @@ export async function serviceProvider(
  * node-saml's request-id cache, kept in storage (another node may receive the answer). An id is
  * answered once: the RelayState that carries it is spent by its first answer (src/saml/callback.ts).
  */
-function requestStore(ctx: OperationContext, pool: PoolRecord): CacheProvider {
+function requestStore(ctx: OperationContext, pool: PoolRecord, only?: string): CacheProvider {
   const kind = ResourceKind.samlRequest;
   return {
     async saveAsync(key, value) {
@@ -64,6 +67,8 @@ function requestStore(ctx: OperationContext, pool: PoolRecord): CacheProvider {
       return { value, createdAt: ctx.now };
     },
     async getAsync(key) {
+      // A response must answer the request of its own RelayState, not any other outstanding one.
+      if (only !== undefined && key !== only) return null;
       const record = await ctx.store.resources.get<{ value: string }>(kind, pool.id, key);
       return record && (record.expiresAt ?? 0) > ctx.now ? record.data.value : null;
     },

@@ -3,12 +3,14 @@ import { describe, it } from "node:test";
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
   type CreateUserPoolClientRequest,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { useCognate } from "../helpers/cognate.js";
+import { getWithHost } from "../helpers/formAgent.js";
 import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 
 // What the Cognito developer guide documents for the authorization, userInfo and logout endpoints
@@ -77,12 +79,16 @@ describe("GET /oauth2/authorize", () => {
     const prefixed = await get(authorizePath(clientId, {}, `/${domain}`));
     assert.equal(prefixed.status, 302);
     assert.equal(new URL(prefixed.location, t.url).pathname, `/${domain}/login`);
-    const port = new URL(t.url).port;
-    const hosted = await get(authorizePath(clientId), { host: `${domain}.auth.us-east-1.localhost:${port}` });
+    const host = `${domain}.auth.us-east-1.localhost:${new URL(t.url).port}`;
+    const hosted = await getWithHost(`${t.url}${authorizePath(clientId)}`, host);
     assert.equal(hosted.status, 302);
     assert.equal(new URL(hosted.location, t.url).pathname, "/login");
-    // Another pool's client is not this domain's.
+    // Another pool's client is not this domain's: by Host name (a trailing dot too) or by path prefix.
     const other = await setup();
+    for (const name of [host, host.replace(":", ".:")]) {
+      const byHost = await getWithHost(`${t.url}${authorizePath(other.clientId)}`, name);
+      assert.equal(new URL(byHost.location, t.url).pathname, "/error", name);
+    }
     const foreign = await get(authorizePath(other.clientId, {}, `/${domain}`));
     assert.equal(foreign.status, 302);
     assert.equal(new URL(foreign.location, t.url).pathname, `/${domain}/error`);
@@ -101,6 +107,7 @@ describe("GET /oauth2/authorize", () => {
     }
     const unknown = new URL((await get(authorizePath("nosuchclient123"))).location, t.url);
     assert.equal(unknown.pathname, "/error");
+    assert.equal(unknown.searchParams.get("error"), "invalid_client");
     assert.equal(
       (await get(`/oauth2/authorize?response_type=code&redirect_uri=${APP}`)).location.startsWith("/error"),
       true,
@@ -135,13 +142,36 @@ describe("GET /oauth2/authorize", () => {
     assert.equal(missing.searchParams.get("error"), "invalid_request");
   });
 
-  it("refuses a client without OAuth flows", async () => {
+  it("refuses a client without OAuth flows (error page: it has no callback), and one whose only flow is client_credentials", async () => {
     const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "api-only" }));
     const { UserPoolClient } = await t.client.send(
       new CreateUserPoolClientCommand({ UserPoolId: UserPool!.Id!, ClientName: "api" }),
     );
     const res = await get(authorizePath(UserPoolClient!.ClientId!));
     assert.equal(new URL(res.location, t.url).pathname, "/error");
+
+    await t.client.send(
+      new CreateResourceServerCommand({
+        UserPoolId: UserPool!.Id!,
+        Identifier: "api",
+        Name: "API",
+        Scopes: [{ ScopeName: "read", ScopeDescription: "read" }],
+      }),
+    );
+    const { UserPoolClient: machine } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: UserPool!.Id!,
+        ClientName: "m2m",
+        GenerateSecret: true,
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ["client_credentials"],
+        AllowedOAuthScopes: ["api/read"],
+        CallbackURLs: [APP],
+      }),
+    );
+    const refused = new URL((await get(authorizePath(machine!.ClientId!))).location);
+    assert.equal(`${refused.origin}${refused.pathname}`, APP);
+    assert.equal(refused.searchParams.get("error"), "unauthorized_client");
   });
 });
 
@@ -162,6 +192,31 @@ describe("POST /oauth2/token with an authorization code", () => {
     });
     assert.equal((await token({ redirect_uri: APP })).body.error, "invalid_request");
     assert.equal((await token({ code: "x" })).body.error, "invalid_request");
+  });
+
+  it("takes only the addressed domain's clients, and refuses an oversized form without reading it all", async () => {
+    const { clientId } = await setup();
+    const other = await setup();
+    const res = await fetch(`${t.url}/${other.domain}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: "c",
+        redirect_uri: APP,
+        client_id: clientId,
+      }),
+    });
+    assert.deepEqual([res.status, await res.json()], [400, { error: "invalid_client" }]);
+
+    const huge = await fetch(`${t.url}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `grant_type=refresh_token&client_id=${clientId}&refresh_token=${"a".repeat(200_000)}`,
+    });
+    assert.equal(huge.status, 400);
+    assert.equal(huge.headers.get("connection"), "close");
+    assert.deepEqual(await huge.json(), { error: "invalid_request" });
   });
 });
 
@@ -192,14 +247,25 @@ describe("/oauth2/userInfo", () => {
 
 describe("GET /logout", () => {
   it("redirects only to one of the client's LogoutURLs, and clears the session cookie", async () => {
-    const { clientId } = await setup();
+    const { clientId, poolId } = await setup();
     const ok = await get(
       `/logout?client_id=${clientId}&logout_uri=${encodeURIComponent("https://app.example/signed-out")}`,
     );
     assert.equal(ok.status, 302);
     assert.equal(ok.location, "https://app.example/signed-out");
-    assert.match(ok.headers.get("set-cookie") ?? "", /cognito=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax/);
+    // At the server root every pool shares the path: the cookie is named after the pool.
+    assert.match(
+      ok.headers.get("set-cookie") ?? "",
+      new RegExp(`^cognito-${poolId}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`),
+    );
     const bad = await get(`/logout?client_id=${clientId}&logout_uri=${encodeURIComponent("https://evil.example/")}`);
+    // A LogoutURL may hold letters a Location header cannot: it is sent percent-encoded.
+    const { clientId: unicode } = await setup({ LogoutURLs: ["https://app.example/déconnecté"] });
+    const encoded = await get(
+      `/logout?client_id=${unicode}&logout_uri=${encodeURIComponent("https://app.example/déconnecté")}`,
+    );
+    assert.equal(encoded.status, 302);
+    assert.equal(encoded.location, "https://app.example/d%C3%A9connect%C3%A9");
     assert.equal(new URL(bad.location, t.url).pathname, "/error");
     // Without logout_uri, the parameters of a new authorization request: the sign-in page.
     const relogin = await get(

@@ -5,6 +5,7 @@ import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminSetUserPasswordCommand,
+  CreateIdentityProviderCommand,
   CreateUserPoolCommand,
   GetUserCommand,
   type CreateUserPoolClientRequest,
@@ -91,6 +92,9 @@ async function setup(settings: Partial<CreateUserPoolClientRequest> = {}, option
   });
   return { poolId, clientId, config };
 }
+
+/** The pool of a discovered configuration: the issuer's last path segment. */
+const poolOf = (config: oidc.Configuration) => new URL(config.serverMetadata().issuer).pathname.slice(1);
 
 /** Starts an authorization at the discovered endpoint and signs in on the login page; answers the app's callback URL. */
 async function signIn(config: oidc.Configuration, agent: FormAgent, parameters: Record<string, string>) {
@@ -210,6 +214,11 @@ describe("the authorization code grant through openid-client", () => {
       return ((await res.json()) as { error?: string }).error;
     };
     assert.equal(await exchange({ code, code_verifier: oidc.randomPKCECodeVerifier() }), "invalid_grant");
+    const withoutVerifier = await signIn(config, new FormAgent(t.url), {
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    });
+    assert.equal(await exchange({ code: withoutVerifier.searchParams.get("code")! }), "invalid_grant");
     // Spent by the failed attempt.
     assert.equal(await exchange({ code, code_verifier: pkce }), "invalid_grant");
 
@@ -226,13 +235,28 @@ describe("the authorization code grant through openid-client", () => {
       "invalid_grant",
     );
     const third = await signIn(config, new FormAgent(t.url), {});
+    // Another client of the same pool cannot redeem it (nor one of another pool, below).
+    const sibling = await webClient(t.client, poolOf(config), { GenerateSecret: true });
+    const siblingAnswer = await fetch(`${t.url}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: third.searchParams.get("code")!,
+        redirect_uri: APP,
+        client_id: sibling.clientId,
+        client_secret: sibling.clientSecret!,
+      }),
+    });
+    assert.equal(((await siblingAnswer.json()) as { error?: string }).error, "invalid_grant");
+    const fourth = await signIn(config, new FormAgent(t.url), {});
     const other = await setup();
     const res = await fetch(`${t.url}/oauth2/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
         grant_type: "authorization_code",
-        code: third.searchParams.get("code")!,
+        code: fourth.searchParams.get("code")!,
         redirect_uri: APP,
         client_id: other.clientId,
         client_secret: other.config.clientMetadata().client_secret as string,
@@ -270,6 +294,7 @@ describe("the managed login session", () => {
     const { config, clientId } = await setup({ LogoutURLs: ["https://app.example/bye"] });
     const agent = new FormAgent(t.url);
     await signIn(config, agent, {});
+    const session = agent.cookie("cognito")!;
     const bye = await agent.open(
       `${new URL(config.serverMetadata().end_session_endpoint!).pathname}?client_id=${clientId}&logout_uri=${encodeURIComponent("https://app.example/bye")}`,
     );
@@ -277,6 +302,51 @@ describe("the managed login session", () => {
     assert.equal(agent.cookie("cognito"), undefined);
     const next = await agent.open(oidc.buildAuthorizationUrl(config, { redirect_uri: APP, prompt: "none" }).href);
     assert.equal(new URL(next.url).searchParams.get("error"), "login_required");
+    // The session ended on the server too: the old cookie, presented again, signs nobody in.
+    agent.setCookie("cognito", session);
+    const replayed = await agent.open(oidc.buildAuthorizationUrl(config, { redirect_uri: APP, prompt: "none" }).href);
+    assert.equal(new URL(replayed.url).searchParams.get("error"), "login_required");
+  });
+
+  it("signs in only clients that support how the session signed in, and only for the provider a request names", async () => {
+    const { config, poolId } = await setup();
+    const agent = new FormAgent(t.url);
+    await signIn(config, agent, {});
+    await t.client.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: poolId,
+        ProviderName: "Corp",
+        ProviderType: "OIDC",
+        ProviderDetails: {
+          client_id: "c",
+          client_secret: "s",
+          authorize_scopes: "openid",
+          oidc_issuer: "https://idp.example",
+          attributes_request_method: "GET",
+        },
+      }),
+    );
+    const { clientId: corpOnly } = await webClient(t.client, poolId, { SupportedIdentityProviders: ["Corp"] });
+    const { clientId: both } = await webClient(t.client, poolId, { SupportedIdentityProviders: ["COGNITO", "Corp"] });
+    const silently = (clientId: string, extra: Record<string, string> = {}) => {
+      const q = new URLSearchParams({
+        client_id: clientId,
+        response_type: "code",
+        redirect_uri: APP,
+        prompt: "none",
+        ...extra,
+      });
+      return agent.open(`${new URL(config.serverMetadata().authorization_endpoint!).pathname}?${q}`);
+    };
+    // A password session is no sign-in for a client that allows only Corp…
+    assert.equal(new URL((await silently(corpOnly)).url).searchParams.get("error"), "login_required");
+    // …nor for a request that names Corp; prompt=none never sends the browser to the provider.
+    const named = new URL((await silently(both, { identity_provider: "Corp" })).url);
+    assert.equal(`${named.origin}${named.pathname}`, APP);
+    assert.equal(named.searchParams.get("error"), "login_required");
+    // A client that supports COGNITO, without prompt=none: signed in at once.
+    const again = new URL((await silently(both, { prompt: "consent" })).url);
+    assert.ok(again.searchParams.get("code"));
   });
 });
 

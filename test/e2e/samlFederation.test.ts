@@ -11,7 +11,7 @@ import * as x509 from "@peculiar/x509";
 import { decodeJwt } from "jose";
 import { SignedXml } from "xml-crypto";
 import { useCognate } from "../helpers/cognate.js";
-import { FormAgent } from "../helpers/formAgent.js";
+import { FormAgent, getWithHost } from "../helpers/formAgent.js";
 import { APP_CALLBACK, poolDomain, webClient } from "../helpers/oauth.js";
 
 // SAML 2.0 federation as the Cognito developer guide describes it (cognito-user-pools-saml-idp,
@@ -94,7 +94,14 @@ function readAuthnRequest(redirect: string): AuthnRequest {
 function signedResponse(
   idp: TestIdp,
   request: AuthnRequest,
-  options: { nameId: string; attributes: Record<string, string>; audience?: string; tamper?: (xml: string) => string },
+  options: {
+    nameId: string;
+    attributes: Record<string, string>;
+    audience?: string;
+    issuer?: string;
+    recipient?: string;
+    tamper?: (xml: string) => string;
+  },
 ): string {
   const now = new Date();
   const later = new Date(now.getTime() + 5 * 60_000).toISOString();
@@ -105,7 +112,7 @@ function signedResponse(
         `<saml:Attribute Name="${name}"><saml:AttributeValue>${value}</saml:AttributeValue></saml:Attribute>`,
     )
     .join("");
-  const assertion = `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" IssueInstant="${instant}" Version="2.0"><saml:Issuer>${IDP_ENTITY}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${options.nameId}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${request.id}" NotOnOrAfter="${later}" Recipient="${request.acsUrl}"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${instant}" NotOnOrAfter="${later}"><saml:AudienceRestriction><saml:Audience>${options.audience ?? request.issuer}</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement AuthnInstant="${instant}" SessionIndex="_s1"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>${attributes}</saml:AttributeStatement></saml:Assertion>`;
+  const assertion = `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" IssueInstant="${instant}" Version="2.0"><saml:Issuer>${options.issuer ?? IDP_ENTITY}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${options.nameId}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${request.id}" NotOnOrAfter="${later}" Recipient="${options.recipient ?? request.acsUrl}"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${instant}" NotOnOrAfter="${later}"><saml:AudienceRestriction><saml:Audience>${options.audience ?? request.issuer}</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement AuthnInstant="${instant}" SessionIndex="_s1"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>${attributes}</saml:AttributeStatement></saml:Assertion>`;
   const signer = new SignedXml({
     privateKey: idp.privateKeyPem,
     canonicalizationAlgorithm: "http://www.w3.org/2001/10/xml-exc-c14n#",
@@ -199,6 +206,17 @@ describe("SAML federation", () => {
     const user = await t.client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "Corp_jdoe" }));
     assert.equal(user.UserStatus, "EXTERNAL_PROVIDER");
 
+    // A domain addressed by its Host name is answered on that name (the ACS URL, the session cookie).
+    const port = new URL(t.url).port;
+    const hosted = await getWithHost(
+      authorizeUrl(clientId, { identity_provider: "Corp" }),
+      `${domain}.auth.us-east-1.localhost:${port}`,
+    );
+    assert.equal(
+      readAuthnRequest(hosted.location).acsUrl,
+      `http://${domain}.auth.us-east-1.localhost:${port}/saml2/idpresponse`,
+    );
+
     // idp_identifier names the provider too.
     const byIdentifier = await new FormAgent(t.url).open(authorizeUrl(clientId, { idp_identifier: "corp.example" }));
     assert.equal(new URL(byIdentifier.url).origin, "https://idp.example");
@@ -206,12 +224,26 @@ describe("SAML federation", () => {
 
   it("refuses a tampered, misaddressed or replayed response", async () => {
     const { idp, clientId } = await setup();
-    const attempt = async (options: { tamper?: (xml: string) => string; audience?: string }) => {
+    const attempt = async (options: {
+      tamper?: (xml: string) => string;
+      audience?: string;
+      issuer?: string;
+      recipient?: string;
+    }) => {
       const agent = new FormAgent(t.url);
       const request = readAuthnRequest((await agent.open(authorizeUrl(clientId, { identity_provider: "Corp" }))).url);
       const SAMLResponse = signedResponse(idp, request, { nameId: "mallory", attributes: {}, ...options });
       const back = await agent.post(request.acsUrl, { SAMLResponse, RelayState: request.relayState });
-      return { back, replay: () => agent.post(request.acsUrl, { SAMLResponse, RelayState: request.relayState }) };
+      return {
+        back,
+        replay: () => agent.post(request.acsUrl, { SAMLResponse, RelayState: request.relayState }),
+        // The same response under the RelayState of a sign-in started afresh.
+        replayElsewhere: async () => {
+          const other = new FormAgent(t.url);
+          const fresh = readAuthnRequest((await other.open(authorizeUrl(clientId, { identity_provider: "Corp" }))).url);
+          return other.post(fresh.acsUrl, { SAMLResponse, RelayState: fresh.relayState });
+        },
+      };
     };
     const errorOf = (page: { url: string }) => new URL(page.url).searchParams.get("error");
 
@@ -225,11 +257,20 @@ describe("SAML federation", () => {
     const misaddressed = await attempt({ audience: "urn:amazon:cognito:sp:us-east-1_other" });
     assert.equal(errorOf(misaddressed.back), "invalid_request");
 
+    // Another entity's assertion (even signed with this provider's key), or one for another ACS.
+    assert.equal(errorOf((await attempt({ issuer: "https://other-idp.example" })).back), "invalid_request");
+    assert.equal(
+      errorOf((await attempt({ recipient: "https://elsewhere.example/saml2/idpresponse" })).back),
+      "invalid_request",
+    );
+
     const good = await attempt({});
     assert.ok(new URL(good.back.url).searchParams.get("code"));
     // The RelayState (and the request it answered) is spent: a replay is no sign-in.
     const replayed = await good.replay();
     assert.equal(new URL(replayed.url).pathname, "/error");
+    // Nor does it answer another sign-in's request.
+    assert.equal(errorOf(await good.replayElsewhere()), "invalid_request");
   });
 
   it("answers the app when the provider's metadata is unusable", async () => {

@@ -1,3 +1,5 @@
+import { request } from "node:http";
+
 /**
  * A minimal browser for API-level tests of the managed login pages: it keeps cookies, follows
  * redirects while they stay on Cognate, and submits a page's form with its hidden fields (the
@@ -65,6 +67,11 @@ export class FormAgent {
     return this.cookies.get(name);
   }
 
+  /** Puts a cookie back (a test replaying one the server told the browser to forget). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   private headers(): Record<string, string> {
     return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } : {};
   }
@@ -96,3 +103,18 @@ const decode = (s: string) =>
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
+
+/**
+ * A GET with its own Host header (fetch does not let a caller set one), without following
+ * redirects: how a browser reaches a domain by its name, `<prefix>.auth.<region>.localhost`.
+ */
+export function getWithHost(url: string, host: string): Promise<{ status: number; location: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? "" }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
