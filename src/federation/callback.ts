@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findProvider } from "../identityProviders/lookup.js";
 import { answerAuthorizeError } from "../oauth/authorize.js";
+import { isBoundBrowser } from "../oauth/browserBinding.js";
 import { AuthorizePageError, readAuthorizeRequest, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import type { RoutedRequest } from "../oauth/domainRouting.js";
 import { OAuthError } from "../oauth/errors.js";
@@ -62,6 +63,8 @@ export async function handleFederationCallback(
     return page("Invalid state.");
   }
   const { data: state } = consumed;
+  // Another browser delivering the provider's answer to someone's sign-in is refused (login CSRF).
+  if (!isBoundBrowser(ctx, req, res, scope, "/oauth2/idpresponse", state.browser)) return page("Invalid state.");
   let target: AuthorizeTarget;
   try {
     target = await readAuthorizeRequest(ctx, new URLSearchParams(state.authorizeQuery), scope);

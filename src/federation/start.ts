@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redirect } from "../oauth/authorization.js";
+import { bindBrowser } from "../oauth/browserBinding.js";
 import { authorizeQuery, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import { domainUrl, type DomainScope } from "../oauth/domainRouting.js";
 import type { OperationContext } from "../protocol/operation.js";
@@ -46,6 +47,7 @@ export async function startFederatedSignIn(
       nonce,
       codeVerifier,
       redirectUri,
+      browser: bindBrowser(ctx, res, scope, "/oauth2/idpresponse"),
     });
     const target = new URL(endpoints.authorizationEndpoint);
     target.searchParams.set("response_type", "code");

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { OperationContext } from "../protocol/operation.js";
+import type { BrowserBinding } from "../oauth/browserBinding.js";
 import { ResourceKind } from "../storage/kinds.js";
 
 /**
@@ -17,6 +18,8 @@ export interface FederationStateData {
   codeVerifier: string;
   /** The redirect_uri given to the provider, which the token request must repeat. */
   redirectUri: string;
+  /** The browser that started the sign-in (src/oauth/browserBinding.ts): only it may finish it. */
+  browser: BrowserBinding;
 }
 
 // Long enough to sign in at the provider, short enough that a stolen state is of little use.

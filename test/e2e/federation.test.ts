@@ -101,6 +101,9 @@ async function startIdp(redirectUris: string[]): Promise<TestIdp> {
   };
 }
 
+/** The `name=value` of the cookie binding a federated sign-in to its browser, from Set-Cookie lines. */
+const bindingCookie = (lines: string[]) => lines.find((l) => l.startsWith("cognito-bind-"))!.split(";")[0]!;
+
 /** Cookies by host, as a browser keeps them (ports do not separate cookies). */
 class CookieJar {
   private readonly byHost = new Map<string, Map<string, string>>();
@@ -803,7 +806,10 @@ describe("the provider's ID token is verified", () => {
     };
   }
 
-  /** Starts a sign-in at Cognate; answers the state and nonce it sent to the provider, and the PKCE challenge. */
+  /**
+   * Starts a sign-in at Cognate; answers the state and nonce it sent to the provider, the PKCE
+   * challenge, and the cookie that binds the sign-in to this browser.
+   */
   async function begin(s: Setup) {
     const res = await fetch(authorizeUrl(s), { redirect: "manual" });
     const to = new URL(res.headers.get("location")!);
@@ -811,14 +817,19 @@ describe("the provider's ID token is verified", () => {
       state: to.searchParams.get("state")!,
       nonce: to.searchParams.get("nonce")!,
       challenge: to.searchParams.get("code_challenge")!,
+      cookie: bindingCookie(res.headers.getSetCookie()),
     };
   }
 
   /** The provider sends the browser back with a code; answers where Cognate sends it. */
-  async function callback(state: string): Promise<URL> {
-    const res = await fetch(`${t.url}/oauth2/idpresponse?code=provider-code&state=${encodeURIComponent(state)}`, {
-      redirect: "manual",
-    });
+  async function callback(started: { state: string; cookie: string }): Promise<URL> {
+    const res = await fetch(
+      `${t.url}/oauth2/idpresponse?code=provider-code&state=${encodeURIComponent(started.state)}`,
+      {
+        redirect: "manual",
+        headers: { cookie: started.cookie },
+      },
+    );
     assert.equal(res.status, 302);
     return new URL(res.headers.get("location")!, t.url);
   }
@@ -841,7 +852,7 @@ describe("the provider's ID token is verified", () => {
 
     const good = await begin(s);
     crafted.setIdToken(crafted.jwt({ alg: "RS256", kid: "rsa-1" }, claims(good.nonce)));
-    const landed = await callback(good.state);
+    const landed = await callback(good);
     assert.equal(landed.searchParams.get("error"), null, landed.href);
     const idClaims = await idTokenClaims(s, landed);
     assert.equal(idClaims["cognito:username"], "Corp_oscar");
@@ -857,7 +868,7 @@ describe("the provider's ID token is verified", () => {
 
     const ec = await begin(s);
     crafted.setIdToken(crafted.jwt({ alg: "ES256", kid: "ec-1" }, claims(ec.nonce), crafted.ec.privateKey));
-    assert.ok((await callback(ec.state)).searchParams.get("code"));
+    assert.ok((await callback(ec)).searchParams.get("code"));
 
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const refusals: [string, (nonce: string) => string][] = [
@@ -877,7 +888,7 @@ describe("the provider's ID token is verified", () => {
     for (const [what, token] of refusals) {
       const started = await begin(s);
       crafted.setIdToken(token(started.nonce));
-      const back = await callback(started.state);
+      const back = await callback(started);
       assert.equal(back.origin + back.pathname, APP, what);
       assert.equal(back.searchParams.get("error"), "invalid_request", what);
       assert.equal(back.searchParams.get("code"), null, what);
@@ -887,6 +898,16 @@ describe("the provider's ID token is verified", () => {
       Users!.map((u) => u.Username),
       ["Corp_oscar"],
     );
+
+    // The provider's answer to someone's sign-in, delivered by another browser (login CSRF): no sign-in.
+    const theirs = await begin(s);
+    crafted.setIdToken(crafted.jwt({ alg: "RS256", kid: "rsa-1" }, claims(theirs.nonce)));
+    const elsewhere = await callback({ state: theirs.state, cookie: "" });
+    assert.equal(elsewhere.pathname, "/error");
+    const another = await begin(s);
+    crafted.setIdToken(crafted.jwt({ alg: "RS256", kid: "rsa-1" }, claims(another.nonce)));
+    const forged = await callback({ state: another.state, cookie: another.cookie.replace(/=.*/, "=forged") });
+    assert.equal(forged.pathname, "/error");
   });
 
   it("takes the provider's answer as a form POST too (response_mode=form_post)", async () => {
@@ -903,7 +924,7 @@ describe("the provider's ID token is verified", () => {
     const res = await fetch(`${t.url}/oauth2/idpresponse`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: started.cookie },
       body: new URLSearchParams({ code: "c", state: started.state }),
     });
     assert.equal(res.status, 302);
@@ -924,9 +945,9 @@ describe("the provider's ID token is verified", () => {
     await t.client.send(new CreateUserPoolDomainCommand({ UserPoolId: s.poolId, Domain: prefix }));
     const host = `${prefix}.auth.us-east-1.localhost:${new URL(t.url).port}`;
     // fetch sends its own Host header; node:http sends the one given.
-    const get = (url: string) =>
+    const get = (url: string, cookie = "") =>
       new Promise<IncomingMessage>((resolve, reject) => {
-        request(url, { headers: { host } }, (res) => resolve(res.resume()))
+        request(url, { headers: { host, cookie } }, (res) => resolve(res.resume()))
           .on("error", reject)
           .end();
       });
@@ -942,6 +963,7 @@ describe("the provider's ID token is verified", () => {
     );
     const back = await get(
       `${t.url}/oauth2/idpresponse?code=c&state=${encodeURIComponent(to.searchParams.get("state")!)}`,
+      bindingCookie([res.headers["set-cookie"] ?? []].flat()),
     );
     assert.ok(new URL(back.headers.location!).searchParams.get("code"));
     assert.equal(crafted.tokenRequests.at(-1)!.get("redirect_uri"), `http://${host}/oauth2/idpresponse`);
@@ -962,7 +984,7 @@ describe("the provider's ID token is verified", () => {
       });
       const started = await begin(s);
       crafted.setIdToken(token(started.nonce));
-      const claims = await idTokenClaims(s, await callback(started.state));
+      const claims = await idTokenClaims(s, await callback(started));
       assert.equal(claims.name, "Oscar from userInfo");
       assert.deepEqual(crafted.userInfoRequests.at(-1), { method, authorization: "Bearer at" });
     }
@@ -970,7 +992,7 @@ describe("the provider's ID token is verified", () => {
     crafted.setUserInfo({ sub: "someone-else", name: "Mallory" });
     const started = await begin(s);
     crafted.setIdToken(token(started.nonce));
-    const back = await callback(started.state);
+    const back = await callback(started);
     assert.equal(back.searchParams.get("error"), "invalid_request");
     assert.equal(back.searchParams.get("error_description"), "userInfo names another subject.");
   });
