@@ -13,10 +13,33 @@ export interface BrowserBinding {
 const BINDING_MS = 10 * 60_000;
 const hashOf = (value: string) => createHash("sha256").update(value).digest("base64url");
 
-const attributes = (ctx: OperationContext, scope: DomainScope, path: string) => {
-  const secure = (ctx.config.publicUrl ?? "").startsWith("https:") ? "; Secure" : "";
-  return `Path=${scope.base}${path}; HttpOnly; SameSite=Lax${secure}`;
+/**
+ * How the callback arrives: a top-level GET (OIDC) carries SameSite=Lax cookies; a cross-site
+ * POST (SAML's HTTP-POST binding) only SameSite=None ones, which browsers keep only when Secure.
+ */
+export type CallbackArrival = "get" | "crossSitePost";
+
+const attributes = (ctx: OperationContext, scope: DomainScope, path: string, arrival: CallbackArrival) => {
+  const secure = (ctx.config.publicUrl ?? "").startsWith("https:");
+  const sameSite = arrival === "get" ? `SameSite=Lax${secure ? "; Secure" : ""}` : "SameSite=None; Secure";
+  return `Path=${scope.base}${path}; HttpOnly; ${sameSite}`;
 };
+
+/**
+ * Whether a browser will keep a Secure cookie for this callback URL: https, or a loopback or
+ * `localhost` name (which browsers treat as secure over http). Elsewhere a cross-site POST
+ * cannot be bound to its browser.
+ */
+export function canBindCrossSitePost(callbackUrl: string): boolean {
+  const { protocol, hostname } = new URL(callbackUrl);
+  return (
+    protocol === "https:" ||
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "127.0.0.1" ||
+    hostname === "[::1]"
+  );
+}
 
 /**
  * Binds a sign-in sent to an external provider to this browser: a cookie only the callback
@@ -30,10 +53,14 @@ export function bindBrowser(
   res: ServerResponse,
   scope: DomainScope,
   callbackPath: string,
+  arrival: CallbackArrival = "get",
 ): BrowserBinding {
   const value = randomBytes(32).toString("base64url");
   const cookie = `cognito-bind-${randomBytes(9).toString("base64url")}`;
-  appendCookie(res, `${cookie}=${value}; Max-Age=${BINDING_MS / 1000}; ${attributes(ctx, scope, callbackPath)}`);
+  appendCookie(
+    res,
+    `${cookie}=${value}; Max-Age=${BINDING_MS / 1000}; ${attributes(ctx, scope, callbackPath, arrival)}`,
+  );
   return { cookie, hash: hashOf(value) };
 }
 
@@ -45,9 +72,10 @@ export function isBoundBrowser(
   scope: DomainScope,
   callbackPath: string,
   binding: BrowserBinding,
+  arrival: CallbackArrival = "get",
 ): boolean {
   const value = readCookie(req, binding.cookie);
-  appendCookie(res, `${binding.cookie}=; Max-Age=0; ${attributes(ctx, scope, callbackPath)}`);
+  appendCookie(res, `${binding.cookie}=; Max-Age=0; ${attributes(ctx, scope, callbackPath, arrival)}`);
   if (!value) return false;
   const given = Buffer.from(hashOf(value));
   const expected = Buffer.from(binding.hash);

@@ -5,6 +5,7 @@ import { FederationError } from "../federation/errors.js";
 import { answerFederationFailure, finishFederatedSignIn } from "../federation/finish.js";
 import { findProvider } from "../identityProviders/lookup.js";
 import { answerAuthorizeError } from "../oauth/authorize.js";
+import { isBoundBrowser } from "../oauth/browserBinding.js";
 import { AuthorizePageError, readAuthorizeRequest, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import type { RoutedRequest } from "../oauth/domainRouting.js";
 import { OAuthError } from "../oauth/errors.js";
@@ -44,6 +45,11 @@ export async function handleSamlResponse(
   const relayState = form.get("RelayState");
   const consumed = relayState ? await consumeRelayState(ctx, relayState) : undefined;
   if (!consumed || (scope.poolId !== undefined && scope.poolId !== consumed.poolId)) {
+    return page("Invalid RelayState.");
+  }
+  // Another browser delivering someone's assertion is refused (login CSRF), where the sign-in was bound.
+  const { browser } = consumed.data;
+  if (browser && !isBoundBrowser(ctx, req, res, scope, "/saml2/idpresponse", browser, "crossSitePost")) {
     return page("Invalid RelayState.");
   }
   let target: AuthorizeTarget;

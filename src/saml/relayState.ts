@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { OperationContext } from "../protocol/operation.js";
+import type { BrowserBinding } from "../oauth/browserBinding.js";
 import { ResourceKind } from "../storage/kinds.js";
 
 /** A SAML sign-in between the redirect to the provider and its answer: the app's authorization request. */
@@ -9,6 +10,8 @@ export interface SamlRelayStateData {
   providerName: string;
   /** The ID of the AuthnRequest: the response must answer it (InResponseTo). */
   requestId: string;
+  /** The browser that started the sign-in, where it can be told (src/oauth/browserBinding.ts). */
+  browser?: BrowserBinding;
 }
 
 const RELAY_MS = 10 * 60_000;

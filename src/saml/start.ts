@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { FederationError, redirectErrorToApp } from "../federation/errors.js";
 import type { IdentityProviderData } from "../identityProviders/record.js";
 import { redirect } from "../oauth/authorization.js";
+import { bindBrowser, canBindCrossSitePost } from "../oauth/browserBinding.js";
 import { authorizeQuery, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import { domainUrl, type DomainScope } from "../oauth/domainRouting.js";
 import type { OperationContext } from "../protocol/operation.js";
@@ -31,12 +32,17 @@ export async function startSamlSignIn(
     const metadata = await providerMetadata(provider);
     // An XML ID must not start with a digit (SAML Core §1.3.4).
     const requestId = `_${randomBytes(20).toString("hex")}`;
+    const consumer = acsUrl(ctx, req, scope);
     const relayState = await saveRelayState(ctx, target.pool.id, {
       authorizeQuery: authorizeQuery(target.request).toString(),
       providerName: provider.ProviderName,
       requestId,
+      // Bound to the browser where it will keep the Secure cookie a cross-site POST needs.
+      ...(canBindCrossSitePost(consumer)
+        ? { browser: bindBrowser(ctx, res, scope, "/saml2/idpresponse", "crossSitePost") }
+        : {}),
     });
-    const sp = await serviceProvider(ctx, target.pool, metadata, acsUrl(ctx, req, scope), requestId);
+    const sp = await serviceProvider(ctx, target.pool, metadata, consumer, requestId);
     redirect(res, await sp.getAuthorizeUrlAsync(relayState, undefined, {}));
   } catch (thrown) {
     if (thrown instanceof FederationError) return redirectErrorToApp(res, target.request, thrown);

@@ -271,6 +271,17 @@ describe("SAML federation", () => {
     assert.equal(new URL(replayed.url).pathname, "/error");
     // Nor does it answer another sign-in's request.
     assert.equal(errorOf(await good.replayElsewhere()), "invalid_request");
+
+    // A valid answer to someone's sign-in, posted by another browser (login CSRF), signs nobody in.
+    const victim = new FormAgent(t.url);
+    const theirs = readAuthnRequest(
+      (await new FormAgent(t.url).open(authorizeUrl(clientId, { identity_provider: "Corp" }))).url,
+    );
+    const delivered = await victim.post(theirs.acsUrl, {
+      SAMLResponse: signedResponse(idp, theirs, { nameId: "mallory", attributes: {} }),
+      RelayState: theirs.relayState,
+    });
+    assert.equal(new URL(delivered.url).pathname, "/error");
   });
 
   it("answers the app when the provider's metadata is unusable", async () => {
