@@ -29,6 +29,18 @@ import { errorOf, useCognate, type TestCognate } from "../helpers/cognate.js";
 
 const PASSWORD = "Passw0rd!";
 
+/** Signs a user in with USER_PASSWORD_AUTH through the given client and answers the tokens. */
+async function passwordSignIn(t: TestCognate, ClientId: string, USERNAME: string, password = PASSWORD) {
+  const res = await t.client.send(
+    new InitiateAuthCommand({
+      ClientId,
+      AuthFlow: "USER_PASSWORD_AUTH",
+      AuthParameters: { USERNAME, PASSWORD: password },
+    }),
+  );
+  return res.AuthenticationResult!;
+}
+
 async function setup(t: TestCognate, pool: Partial<CreateUserPoolCommandInput> = {}) {
   const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "self", ...pool }));
   const poolId = UserPool!.Id!;
@@ -51,16 +63,7 @@ async function setup(t: TestCognate, pool: Partial<CreateUserPoolCommandInput> =
   await t.client.send(
     new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "alice", Password: PASSWORD, Permanent: true }),
   );
-  const signIn = async (password = PASSWORD) =>
-    (
-      await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "alice", PASSWORD: password },
-        }),
-      )
-    ).AuthenticationResult!;
+  const signIn = (password = PASSWORD) => passwordSignIn(t, clientId, "alice", password);
   return { poolId, clientId, signIn };
 }
 
@@ -91,15 +94,7 @@ describe("GetUser and access token checks", () => {
         ReadAttributes: ["given_name"],
       }),
     );
-    const tokens = (
-      await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: UserPoolClient!.ClientId!,
-          AuthFlow: "USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "alice", PASSWORD },
-        }),
-      )
-    ).AuthenticationResult!;
+    const tokens = await passwordSignIn(t, UserPoolClient!.ClientId!, "alice");
     const res = await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
     assert.deepEqual(
       res.UserAttributes!.map((a) => a.Name),
@@ -130,15 +125,7 @@ describe("GetUser and access token checks", () => {
         ReadAttributes: ["email", "name"],
       }),
     );
-    const tokens = (
-      await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: UserPoolClient!.ClientId!,
-          AuthFlow: "USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "alice", PASSWORD },
-        }),
-      )
-    ).AuthenticationResult!;
+    const tokens = await passwordSignIn(t, UserPoolClient!.ClientId!, "alice");
     const res = await t.client.send(new GetUserCommand({ AccessToken: tokens.AccessToken! }));
     assert.deepEqual(Object.fromEntries(res.UserAttributes!.map((a) => [a.Name, a.Value])), {
       sub: decodeJwt(tokens.AccessToken!).sub,
@@ -202,15 +189,7 @@ describe("GetUser and access token checks", () => {
         TokenValidityUnits: { AccessToken: "minutes" },
       }),
     );
-    const tokens = (
-      await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: UserPoolClient!.ClientId!,
-          AuthFlow: "USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "alice", PASSWORD },
-        }),
-      )
-    ).AuthenticationResult!;
+    const tokens = await passwordSignIn(t, UserPoolClient!.ClientId!, "alice");
     const exp = decodeJwt(tokens.AccessToken!).exp! * 1000;
     ctx.mock.timers.enable({ apis: ["Date"], now: Date.now() });
     ctx.mock.timers.tick(exp - Date.now() - 2000);
@@ -589,15 +568,7 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
         WriteAttributes: ["email"],
       }),
     );
-    const tokens = (
-      await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: UserPoolClient!.ClientId!,
-          AuthFlow: "USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "alice", PASSWORD },
-        }),
-      )
-    ).AuthenticationResult!;
+    const tokens = await passwordSignIn(t, UserPoolClient!.ClientId!, "alice");
     const update = await errorOf(() =>
       t.client.send(
         new UpdateUserAttributesCommand({
@@ -636,15 +607,7 @@ describe("UpdateUserAttributes, verification codes and VerifyUserAttribute", () 
     await t.client.send(
       new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: "yan", Password: PASSWORD, Permanent: true }),
     );
-    const yan = (
-      await t.client.send(
-        new InitiateAuthCommand({
-          ClientId: clientId,
-          AuthFlow: "USER_PASSWORD_AUTH",
-          AuthParameters: { USERNAME: "yan", PASSWORD },
-        }),
-      )
-    ).AuthenticationResult!;
+    const yan = await passwordSignIn(t, clientId, "yan");
     const plain = await t.client.send(
       new UpdateUserAttributesCommand({
         AccessToken: tokens.AccessToken!,
