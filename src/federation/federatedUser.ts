@@ -8,7 +8,14 @@ import { preSignUp } from "../triggers/preSignUp.js";
 import { checkAttributes, checkRequiredAttributes, schemaOf } from "../users/attributes.js";
 import { usernameKey } from "../users/lookup.js";
 import { saveUser } from "../users/save.js";
-import { knownAttributes, mapAttributes, providerUserId, withIdentity, type IdentityEntry } from "./attributes.js";
+import {
+  knownAttributes,
+  mapAttributes,
+  providerUserId,
+  readIdentities,
+  withIdentity,
+  type IdentityEntry,
+} from "./attributes.js";
 import { FederationError } from "./errors.js";
 import { deleteLink, matchingLink, saveLink, SUBJECT_ATTRIBUTE } from "./links.js";
 import type { ProviderProfile } from "./profile.js";
@@ -55,7 +62,7 @@ export async function signInFederatedUser(
   const linked = await linkedUser(ctx, pool, provider, userId, profile);
   if (linked) return updateSignedIn(ctx, pool, linked, attributes, { ...identity, primary: "false" });
   const existing = await ctx.store.users.get(pool.id, usernameKey(pool, username));
-  if (existing) return updateSignedIn(ctx, pool, existing, attributes, identity);
+  if (existing) return updateSignedIn(ctx, pool, ownIdentity(existing, provider, userId), attributes, identity);
 
   const decision = await preSignUp(ctx, pool, "PreSignUp_ExternalProvider", {
     userName: username,
@@ -72,7 +79,7 @@ export async function signInFederatedUser(
   return ctx.store.transaction(async () => {
     // Another sign-in of the same identity may have created the user meanwhile.
     const raced = await ctx.store.users.get(pool.id, usernameKey(pool, username));
-    if (raced) return updateSignedIn(ctx, pool, raced, attributes, identity);
+    if (raced) return updateSignedIn(ctx, pool, ownIdentity(raced, provider, userId), attributes, identity);
     const sub = newSub();
     const user: UserRecord = {
       poolId: pool.id,
@@ -114,6 +121,19 @@ async function joinProviderGroup(
 }
 
 /** The user a link names, if it still exists (a link to a deleted user is removed). */
+/**
+ * The user named `<Provider>_<id>` is this identity's only if the provider made it for exactly
+ * this id: a native user who signed up under that name (or, in a case-insensitive pool, the
+ * user of an id differing only in case) must not receive the identity's sign-ins.
+ */
+function ownIdentity(user: UserRecord, provider: IdentityProviderData, userId: string): UserRecord {
+  const made =
+    user.status === "EXTERNAL_PROVIDER" &&
+    readIdentities(user.attributes).some((i) => i.providerName === provider.ProviderName && i.userId === userId);
+  if (!made) throw new FederationError("invalid_request", "A user with the same name already exists.");
+  return user;
+}
+
 async function linkedUser(
   ctx: OperationContext,
   pool: PoolRecord,

@@ -303,6 +303,26 @@ describe("federated sign-in with an OIDC provider", () => {
     assert.equal(new URL(byIdentifier.headers.get("location")!).origin, idp.issuer);
   });
 
+  it("never signs an identity in as a native user who took its name, nor as another id differing in case", async () => {
+    accounts.set("victim", { email: "victim@corp.example", email_verified: true });
+    accounts.set("Victim", { email: "other@corp.example", email_verified: true });
+    const s = await setup();
+    // Someone signs up as Corp_victim before the provider's user ever signs in.
+    await t.client.send(
+      new AdminCreateUserCommand({ UserPoolId: s.poolId, Username: "Corp_victim", MessageAction: "SUPPRESS" }),
+    );
+    const taken = (await browse(authorizeUrl(s), "victim")).landed;
+    assert.equal(taken.searchParams.get("error"), "invalid_request");
+    assert.equal(taken.searchParams.get("error_description"), "A user with the same name already exists.");
+    assert.equal((await getUser(s.poolId, "Corp_victim")).UserStatus, "FORCE_CHANGE_PASSWORD");
+
+    // In a case-insensitive pool (the default), ids differing only in case are different people.
+    const first = await browse(authorizeUrl(s), "Victim");
+    assert.equal((await idTokenClaims(s, first.landed))["cognito:username"], "Corp_Victim");
+    const second = (await browse(authorizeUrl(s), "victim")).landed;
+    assert.equal(second.searchParams.get("error"), "invalid_request");
+  });
+
   it("creates <Provider>_<sub> at the first sign-in, with mapped attributes and identities", async () => {
     accounts.set("alice", { email: "alice@corp.example", email_verified: true, name: "Alice Liddell" });
     const s = await setup();
