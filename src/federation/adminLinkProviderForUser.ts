@@ -40,8 +40,13 @@ export const adminLinkProviderForUser = defineOperation<
   }
   const provider = (await requireProvider(ctx, pool, source.ProviderName)).data;
   checkAttributeNameFor(provider, source.ProviderAttributeName);
-  if (destination.ProviderName !== COGNITO_PROVIDER) await requireProvider(ctx, pool, destination.ProviderName);
-  const user = await requireUser(ctx, pool, destination.ProviderAttributeValue);
+  // A Cognito destination is named by its username; a federated one by its id at its provider.
+  let destinationName = destination.ProviderAttributeValue;
+  if (destination.ProviderName !== COGNITO_PROVIDER) {
+    await requireProvider(ctx, pool, destination.ProviderName);
+    destinationName = federatedUsername(destination.ProviderName, destination.ProviderAttributeValue);
+  }
+  const user = await requireUser(ctx, pool, destinationName);
 
   if (source.ProviderAttributeName === SUBJECT_ATTRIBUTE) {
     const federated = federatedUsername(source.ProviderName, source.ProviderAttributeValue);

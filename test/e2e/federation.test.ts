@@ -490,6 +490,38 @@ describe("AdminLinkProviderForUser and AdminDisableProviderForUser", () => {
     assert.equal((await errorOf(() => getUser(s.poolId, "Corp_eve"))).name, "UserNotFoundException");
   });
 
+  it("a federated destination is named by its provider and its id there, as DestinationUser documents", async () => {
+    accounts.set("fay", { email: "fay@corp.example" });
+    const s = await setup();
+    await browse(authorizeUrl(s), "fay");
+    await t.client.send(
+      new AdminLinkProviderForUserCommand({
+        UserPoolId: s.poolId,
+        DestinationUser: { ProviderName: "Corp", ProviderAttributeValue: "fay" },
+        SourceUser: {
+          ProviderName: "Corp",
+          ProviderAttributeName: "email",
+          ProviderAttributeValue: "fay@other.example",
+        },
+      }),
+    );
+    // Named by its username instead, it is no such user of that provider.
+    const err = await errorOf(() =>
+      t.client.send(
+        new AdminLinkProviderForUserCommand({
+          UserPoolId: s.poolId,
+          DestinationUser: { ProviderName: "Corp", ProviderAttributeValue: "Corp_fay" },
+          SourceUser: {
+            ProviderName: "Corp",
+            ProviderAttributeName: "email",
+            ProviderAttributeValue: "x@other.example",
+          },
+        }),
+      ),
+    );
+    assert.equal(err.name, "UserNotFoundException");
+  });
+
   it("a link a PreSignUp function makes during the first sign-in is followed at once", async () => {
     // The common pattern: PreSignUp_ExternalProvider links the identity to an existing user by email.
     handlers.write(
