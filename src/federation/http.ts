@@ -37,6 +37,27 @@ export function isHttpUrl(value: string | undefined): value is string {
  * A JSON object from the provider: GET, or POST with a form. Network failures, timeouts,
  * non-JSON answers and (unless `allowErrorStatus`) non-2xx statuses are ProviderUnreachable.
  */
+/** The answer's body, read only up to MAX_ANSWER_BYTES: a provider cannot make Cognate buffer more. */
+async function boundedText(response: Response, url: string): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+      size += read.value.byteLength;
+      if (size > MAX_ANSWER_BYTES) {
+        await reader.cancel();
+        throw new ProviderUnreachable(`${where(url)}: answer too large`);
+      }
+      chunks.push(read.value);
+    }
+  } catch (err) {
+    if (err instanceof ProviderUnreachable) throw err;
+    throw new ProviderUnreachable(`${where(url)}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function providerJson(
   url: string,
   init: { method?: "GET" | "POST"; headers?: Record<string, string>; form?: URLSearchParams } = {},
@@ -59,8 +80,7 @@ export async function providerJson(
   } catch (err) {
     throw new ProviderUnreachable(`${where(url)}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const text = await response.text();
-  if (text.length > MAX_ANSWER_BYTES) throw new ProviderUnreachable(`${where(url)}: answer too large`);
+  const text = await boundedText(response, url);
   if (!response.ok && !allowErrorStatus) {
     throw new ProviderUnreachable(`${where(url)}: HTTP ${response.status}`);
   }

@@ -3,13 +3,15 @@ import { FederationError } from "./errors.js";
 import { providerJson } from "./http.js";
 
 /** The signature algorithms accepted from providers: RSA and ECDSA with SHA-2 (never "none" nor HMAC). */
-const ALGORITHMS: Record<string, { hash: string; ec?: boolean }> = {
+const ALGORITHMS: Record<string, { hash: string; ec?: boolean; curve?: string }> = {
   RS256: { hash: "sha256" },
   RS384: { hash: "sha384" },
   RS512: { hash: "sha512" },
-  ES256: { hash: "sha256", ec: true },
-  ES384: { hash: "sha384", ec: true },
+  ES256: { hash: "sha256", ec: true, curve: "P-256" },
+  ES384: { hash: "sha384", ec: true, curve: "P-384" },
 };
+// RSA keys shorter than this are refused (NIST SP 800-131A).
+const MIN_RSA_BITS = 2048;
 
 // Clocks differ a little between machines.
 const SKEW_S = 60;
@@ -38,14 +40,21 @@ async function jwks(uri: string, refresh: boolean): Promise<JsonWebKey[]> {
 }
 
 function keyFor(keys: JsonWebKey[], kid: unknown, alg: string): KeyObject | undefined {
-  const ec = ALGORITHMS[alg]!.ec === true;
+  const { ec, curve } = ALGORITHMS[alg]!;
+  // Each EC algorithm has its curve (RFC 7518 §3.4): an ES256 token with a P-384 key is refused.
   const usable = keys.filter(
-    (k) => k.kty === (ec ? "EC" : "RSA") && (k.use === undefined || k.use === "sig") && (k.alg ?? alg) === alg,
+    (k) =>
+      k.kty === (ec ? "EC" : "RSA") &&
+      (!ec || k.crv === curve) &&
+      (k.use === undefined || k.use === "sig") &&
+      (k.alg ?? alg) === alg,
   );
   const jwk = kid === undefined ? (usable.length === 1 ? usable[0] : undefined) : usable.find((k) => k.kid === kid);
   if (!jwk) return undefined;
   try {
-    return createPublicKey({ key: jwk, format: "jwk" });
+    const key = createPublicKey({ key: jwk, format: "jwk" });
+    if (!ec && (key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) return undefined;
+    return key;
   } catch {
     return undefined;
   }
@@ -85,7 +94,8 @@ export async function verifyIdToken(
   if (typeof claims.iss !== "string" || !issuers.has(claims.iss)) throw invalid("wrong issuer");
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audiences.includes(expected.clientId)) throw invalid("wrong audience");
-  if (audiences.length > 1 && claims.azp !== undefined && claims.azp !== expected.clientId) {
+  // An authorized party, when named, must be this client (OIDC Core §3.1.3.7, item 5).
+  if (claims.azp !== undefined && claims.azp !== expected.clientId) {
     throw invalid("wrong authorized party");
   }
   const nowS = Math.floor(expected.now / 1000);
