@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { test } from "node:test";
 import {
   AdminGetUserCommand,
@@ -13,6 +11,7 @@ import {
 import { decodeJwt } from "jose";
 import { browserUnavailable, useBrowser } from "../helpers/browser.js";
 import { useCognate } from "../helpers/cognate.js";
+import { startOidcProvider } from "../helpers/oidcProvider.js";
 
 // A federated sign-in in a real browser, as the Cognito developer guide describes the OIDC flow:
 // the app's authorization request names the provider (identity_provider), the browser goes to
@@ -24,40 +23,9 @@ const APP = "https://app.example/callback";
 const t = useCognate();
 const chromium = useBrowser();
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** A real OpenID provider on 127.0.0.1 with one client registered for `redirectUri`. */
-async function startIdp(redirectUri: string, account: Record<string, unknown>) {
-  let handle: NodeHandler = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // oidc-provider ships no types; the member used here is typed by hand.
-  const specifier = "oidc-provider";
-  const { Provider } = (await import(specifier)) as {
-    Provider: new (issuer: string, config: Record<string, unknown>) => { callback(): NodeHandler };
-  };
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: "cognate",
-        client_secret: "browser-test-idp-secret",
-        redirect_uris: [redirectUri],
-        token_endpoint_auth_method: "client_secret_post",
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
-      },
-    ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    cookies: { keys: ["browser-test-cookie-key"] },
-    findAccount: async (_ctx: unknown, id: string) => ({
-      accountId: id,
-      claims: async () => ({ sub: id, ...account }),
-    }),
-  });
-  handle = provider.callback();
-  return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+/** A real OpenID provider on 127.0.0.1 whose every user has `account`'s claims. */
+const startIdp = (redirectUri: string, account: Record<string, unknown>) =>
+  startOidcProvider([redirectUri], () => account);
 
 test(
   "identity_provider → the provider's login and consent pages → the app with a code → tokens with identities; then the sign-in page's provider button",
@@ -81,8 +49,8 @@ test(
           ProviderName: "Corp",
           ProviderType: "OIDC",
           ProviderDetails: {
-            client_id: "cognate",
-            client_secret: "browser-test-idp-secret",
+            client_id: idp.clientId,
+            client_secret: idp.clientSecret,
             authorize_scopes: "openid email profile",
             oidc_issuer: idp.issuer,
             attributes_request_method: "GET",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, request, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -23,6 +23,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { decodeJwt } from "jose";
 import { errorOf, useCognate } from "../helpers/cognate.js";
+import { startOidcProvider, type TestOidcProvider } from "../helpers/oidcProvider.js";
 import { functionArn, handlerDir } from "../helpers/triggers.js";
 
 // Federation with an external OIDC provider, as the Cognito developer guide documents it
@@ -51,55 +52,10 @@ const t = useCognate({
 /** The accounts the provider knows, by login (its sub): their claims. */
 const accounts = new Map<string, Record<string, unknown>>();
 
-interface TestIdp {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  close(): Promise<void>;
-}
+type TestIdp = TestOidcProvider;
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/**
- * A real OpenID provider on 127.0.0.1 (oidc-provider, its development interactions for login and
- * consent), with one confidential client registered for Cognate's idpresponse URLs.
- */
-async function startIdp(redirectUris: string[]): Promise<TestIdp> {
-  let handle: NodeHandler = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // oidc-provider ships no types; the few members used here are typed by hand.
-  const specifier = "oidc-provider";
-  const { Provider } = (await import(specifier)) as {
-    Provider: new (issuer: string, config: Record<string, unknown>) => { callback(): NodeHandler };
-  };
-  const clientId = "cognate";
-  const clientSecret = "idp-client-secret-for-tests-only";
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: redirectUris,
-        token_endpoint_auth_method: "client_secret_post",
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
-      },
-    ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name"] },
-    cookies: { keys: ["federation-test-cookie-key"] },
-    findAccount: async (_ctx: unknown, id: string) =>
-      accounts.has(id) ? { accountId: id, claims: async () => ({ sub: id, ...accounts.get(id) }) } : undefined,
-  });
-  handle = provider.callback();
-  return {
-    issuer,
-    clientId,
-    clientSecret,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** The provider of these tests: its accounts are the `accounts` map's. */
+const startIdp = (redirectUris: string[]) => startOidcProvider(redirectUris, (id) => accounts.get(id));
 
 /** The `name=value` of the cookie binding a federated sign-in to its browser, from Set-Cookie lines. */
 const bindingCookie = (lines: string[]) => lines.find((l) => l.startsWith("cognito-bind-"))!.split(";")[0]!;
