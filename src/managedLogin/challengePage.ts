@@ -83,7 +83,8 @@ export async function showChallenge(page: PageRequest, step: ChallengeStep, erro
     page,
     title,
     html`${errorMessage(error)}${form(pageUrl(page, "/mfa"), page.csrf, html`${fields}${content}`)}`,
-    200,
+    // A step shown again after a wrong answer is a refusal, as the other pages answer theirs.
+    error ? 400 : 200,
     script,
   );
 }
