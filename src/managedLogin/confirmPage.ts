@@ -32,14 +32,17 @@ export function showConfirm(page: PageRequest, state: ConfirmState = {}, status 
           name: "username",
           label: usernameLabel(page.target.pool),
           autocomplete: "username",
+          // Without a username, that is what the page (and any error) is about first.
+          autofocus: !state.username,
           ...(state.username !== undefined ? { value: state.username } : {}),
+          ...(state.error && !state.username ? { describedBy: ERROR_ID } : {}),
         })}${field({
           name: "code",
           label: "Code",
           autocomplete: "one-time-code",
           inputmode: "numeric",
-          autofocus: true,
-          ...(state.error ? { describedBy: ERROR_ID } : {}),
+          autofocus: !!state.username,
+          ...(state.error && state.username ? { describedBy: ERROR_ID } : {}),
         })}${submit("Confirm", { name: "action", value: "confirm" })}${submit("Resend code", {
           name: "action",
           value: "resend",
