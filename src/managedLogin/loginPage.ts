@@ -46,7 +46,7 @@ interface LoginState {
 export function showLogin(page: PageRequest, state: LoginState = {}, status = 200): void {
   const { pool, client, request } = page.target;
   const providers = (client.config.SupportedIdentityProviders as string[] | undefined) ?? [];
-  const external = providers.filter((p) => p !== "COGNITO");
+  const external = page.externalProviders;
   // A client that lists providers but not COGNITO signs in through them only.
   const withPassword = providers.length === 0 || providers.includes("COGNITO");
   const described = state.error ? { describedBy: ERROR_ID } : {};

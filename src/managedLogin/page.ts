@@ -15,6 +15,8 @@ export interface PageRequest {
   target: AuthorizeTarget;
   csrf: string;
   branding: PageBranding;
+  /** The client's external providers the pages offer a button for (those Cognate can sign in with). */
+  externalProviders: string[];
 }
 
 /** A page of this domain with the authorization request's query: the only places the pages link or post to. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { allProviders } from "../identityProviders/lookup.js";
 import { answerAuthorizeError } from "../oauth/authorize.js";
 import { readAuthorizeRequest, type AuthorizeTarget } from "../oauth/authorizeRequest.js";
 import type { RoutedRequest } from "../oauth/domainRouting.js";
@@ -96,7 +97,22 @@ export async function handleManagedLogin(
     target,
     csrf: csrfToken(ctx, req, res, routed.scope),
     branding: await pageBranding(ctx, target.pool, target.client, routed.scope),
+    externalProviders: await federatedProviders(ctx, target),
   };
   if (posted) await handlers.post(page, posted);
   else await handlers.get(page, url);
+}
+
+// The provider types Cognate federates with (src/federation, src/saml); the social providers' own
+// protocols are not implemented, so their buttons would only lead to an error.
+const FEDERATED_TYPES = new Set(["OIDC", "SAML"]);
+
+/** The client's external providers a sign-in button can lead to, in the client's order. */
+async function federatedProviders(ctx: OperationContext, { pool, client }: AuthorizeTarget): Promise<string[]> {
+  const supported = ((client.config.SupportedIdentityProviders as string[] | undefined) ?? []).filter(
+    (p) => p !== "COGNITO",
+  );
+  if (!supported.length) return [];
+  const types = new Map((await allProviders(ctx, pool)).map((p) => [p.data.ProviderName, p.data.ProviderType]));
+  return supported.filter((name) => FEDERATED_TYPES.has(types.get(name) ?? ""));
 }

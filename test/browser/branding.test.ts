@@ -169,35 +169,55 @@ test("sign-up links to the client's terms of use and privacy policy", { skip }, 
   await page.context().close();
 });
 
-test("external providers the client supports are buttons to /oauth2/authorize", { skip }, async () => {
-  const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "idp" }));
-  await t.client.send(
-    new CreateIdentityProviderCommand({
-      UserPoolId: UserPool!.Id!,
-      ProviderName: "Google",
-      ProviderType: "Google",
-      ProviderDetails: { client_id: "g.apps.googleusercontent.com", client_secret: "s", authorize_scopes: "email" },
-    }),
-  );
-  const { UserPoolClient } = await t.client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: UserPool!.Id!,
-      ClientName: "Bakery",
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthFlows: ["code"],
-      AllowedOAuthScopes: ["openid"],
-      CallbackURLs: [APP],
-      SupportedIdentityProviders: ["COGNITO", "Google"],
-    }),
-  );
-  const q = new URLSearchParams({ client_id: UserPoolClient!.ClientId!, response_type: "code", redirect_uri: APP });
-  const page = await openPage(`${t.url}/oauth2/authorize?${q}`);
-  const href = await page.getByRole("link", { name: "Continue with Google" }).getAttribute("href");
-  const target = new URL(href!, t.url);
-  assert.equal(target.pathname, "/oauth2/authorize");
-  assert.equal(target.searchParams.get("identity_provider"), "Google");
-  assert.equal(target.searchParams.get("client_id"), UserPoolClient!.ClientId!);
-  assert.equal(target.searchParams.get("redirect_uri"), APP);
-  assert.deepEqual(await axeViolations(page), []);
-  await page.context().close();
-});
+test(
+  "external providers the client supports are buttons to /oauth2/authorize (those Cognate federates with)",
+  { skip },
+  async () => {
+    const { UserPool } = await t.client.send(new CreateUserPoolCommand({ PoolName: "idp" }));
+    await t.client.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: UserPool!.Id!,
+        ProviderName: "Corp",
+        ProviderType: "OIDC",
+        ProviderDetails: {
+          client_id: "c",
+          client_secret: "s",
+          authorize_scopes: "openid email",
+          oidc_issuer: "https://idp.corp.example",
+          attributes_request_method: "GET",
+        },
+      }),
+    );
+    // Google's own protocol is not implemented: no button that could only fail.
+    await t.client.send(
+      new CreateIdentityProviderCommand({
+        UserPoolId: UserPool!.Id!,
+        ProviderName: "Google",
+        ProviderType: "Google",
+        ProviderDetails: { client_id: "g.apps.googleusercontent.com", client_secret: "s", authorize_scopes: "email" },
+      }),
+    );
+    const { UserPoolClient } = await t.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: UserPool!.Id!,
+        ClientName: "Bakery",
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthFlows: ["code"],
+        AllowedOAuthScopes: ["openid"],
+        CallbackURLs: [APP],
+        SupportedIdentityProviders: ["COGNITO", "Google", "Corp"],
+      }),
+    );
+    const q = new URLSearchParams({ client_id: UserPoolClient!.ClientId!, response_type: "code", redirect_uri: APP });
+    const page = await openPage(`${t.url}/oauth2/authorize?${q}`);
+    const href = await page.getByRole("link", { name: "Continue with Corp" }).getAttribute("href");
+    assert.equal(await page.getByRole("link", { name: "Continue with Google" }).count(), 0);
+    const target = new URL(href!, t.url);
+    assert.equal(target.pathname, "/oauth2/authorize");
+    assert.equal(target.searchParams.get("identity_provider"), "Corp");
+    assert.equal(target.searchParams.get("client_id"), UserPoolClient!.ClientId!);
+    assert.equal(target.searchParams.get("redirect_uri"), APP);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.context().close();
+  },
+);
