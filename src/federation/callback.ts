@@ -45,7 +45,6 @@ export async function handleFederationCallback(
 ): Promise<void> {
   const { scope } = routed;
   const page = (why: string) => answerAuthorizeError(res, new AuthorizePageError("invalid_request", why), url, scope);
-  if (routed.path !== "/oauth2/idpresponse") return page("Not an OpenID Connect response.");
   let params: URLSearchParams;
   if (req.method === "POST") {
     try {

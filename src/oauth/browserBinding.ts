@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { OperationContext } from "../protocol/operation.js";
 import type { DomainScope } from "./domainRouting.js";
-import { appendCookie, readCookie } from "./hostedSession.js";
+import { appendCookie, readCookie, secureAttribute } from "./hostedSession.js";
 
 /** Which browser started an exchange with an external provider: a cookie's name and its value's hash. */
 export interface BrowserBinding {
@@ -20,8 +20,7 @@ const hashOf = (value: string) => createHash("sha256").update(value).digest("bas
 export type CallbackArrival = "get" | "crossSitePost";
 
 const attributes = (ctx: OperationContext, scope: DomainScope, path: string, arrival: CallbackArrival) => {
-  const secure = (ctx.config.publicUrl ?? "").startsWith("https:");
-  const sameSite = arrival === "get" ? `SameSite=Lax${secure ? "; Secure" : ""}` : "SameSite=None; Secure";
+  const sameSite = arrival === "get" ? `SameSite=Lax${secureAttribute(ctx)}` : "SameSite=None; Secure";
   return `Path=${scope.base}${path}; HttpOnly; ${sameSite}`;
 };
 

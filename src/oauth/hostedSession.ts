@@ -103,10 +103,13 @@ export async function endHostedSession(
   appendCookie(res, `${name}=; Max-Age=0; ${cookieAttributes(ctx, scope)}`);
 }
 
+/** Cookies are Secure when the server is reached over https (its public URL says so). */
+export const secureAttribute = (ctx: OperationContext) =>
+  (ctx.config.publicUrl ?? "").startsWith("https:") ? "; Secure" : "";
+
 /** Path-scoped to the domain's base, unreadable by scripts, not sent on cross-site subrequests. */
 export function cookieAttributes(ctx: OperationContext, scope: DomainScope): string {
-  const secure = (ctx.config.publicUrl ?? "").startsWith("https:") ? "; Secure" : "";
-  return `Path=${scope.base || "/"}; HttpOnly; SameSite=Lax${secure}`;
+  return `Path=${scope.base || "/"}; HttpOnly; SameSite=Lax${secureAttribute(ctx)}`;
 }
 
 export function appendCookie(res: ServerResponse, cookie: string): void {
